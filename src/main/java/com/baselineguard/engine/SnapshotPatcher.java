@@ -1,0 +1,90 @@
+package com.baselineguard.engine;
+
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.rules.Change;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies plan steps to a snapshot in memory, the way ARM applies them: a PATCH body is merged into
+ * the resource (objects member by member; arrays and values replaced), a PUT creates or replaces the
+ * extension resource of that name. Used to plan later steps against the state earlier ones leave and
+ * to prove that a plan makes its rules pass.
+ */
+public final class SnapshotPatcher {
+
+    private SnapshotPatcher() {
+    }
+
+    /** The snapshot after a PATCH of the resource with {@code body}. */
+    public static ResourceSnapshot patch(ResourceSnapshot snapshot, JsonObject body) {
+        JsonObject merged = snapshot.resource().deepCopy();
+        merge(merged, body);
+        return snapshot.withResource(merged);
+    }
+
+    /** The snapshot after an extension resource PUT. */
+    public static ResourceSnapshot put(ResourceSnapshot snapshot, Change.ExtensionResource change) {
+        String id = snapshot.id() + "/" + change.relativeId();
+        JsonObject created = change.after().deepCopy();
+        created.addProperty("id", id);
+        created.addProperty("name", change.name());
+        created.addProperty("type", change.kind() == RelatedKind.DIAGNOSTIC_SETTINGS
+                ? "Microsoft.Insights/diagnosticSettings" : change.kind().description());
+        List<JsonObject> items = new ArrayList<>();
+        for (JsonObject existing : snapshot.related(change.kind()).orElse(List.of())) {
+            boolean sameName = Optional.ofNullable(existing.get("name")).filter(JsonElement::isJsonPrimitive)
+                    .map(n -> n.getAsString().equalsIgnoreCase(change.name())).orElse(false);
+            if (!sameName) {
+                items.add(existing);
+            }
+        }
+        items.add(created);
+        return snapshot.withRelated(change.kind(), items);
+    }
+
+    /** Applies a whole step. */
+    public static ResourceSnapshot apply(ResourceSnapshot snapshot, PlanStep step) {
+        if (step.method().equals("PATCH")) {
+            return patch(snapshot, step.body());
+        }
+        ResourceSnapshot result = snapshot;
+        for (PlannedChange planned : step.changes()) {
+            if (planned.change() instanceof Change.ExtensionResource extension) {
+                result = put(result, extension);
+            }
+        }
+        return result;
+    }
+
+    static void merge(JsonObject target, JsonObject patch) {
+        for (Map.Entry<String, JsonElement> entry : patch.entrySet()) {
+            String key = existingKey(target, entry.getKey());
+            JsonElement current = target.get(key);
+            if (current != null && current.isJsonObject() && entry.getValue().isJsonObject()) {
+                merge(current.getAsJsonObject(), entry.getValue().getAsJsonObject());
+            } else {
+                target.remove(key);
+                target.add(entry.getKey(), entry.getValue().deepCopy());
+            }
+        }
+    }
+
+    /** ARM property names are case-insensitive: a patch of {@code publicNetworkAccess} replaces {@code PublicNetworkAccess}. */
+    private static String existingKey(JsonObject target, String key) {
+        if (target.has(key)) {
+            return key;
+        }
+        for (String candidate : target.keySet()) {
+            if (candidate.equalsIgnoreCase(key)) {
+                return candidate;
+            }
+        }
+        return key;
+    }
+}

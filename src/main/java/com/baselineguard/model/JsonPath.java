@@ -1,0 +1,91 @@
+package com.baselineguard.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A path to a property of an ARM resource, written with dots: {@code properties.minimumTlsVersion},
+ * {@code properties.redisConfiguration.aad-enabled}. No ARM property name used by the rules contains
+ * a dot, so the dotted form is unambiguous.
+ *
+ * <p>Lookup tries the exact key first and then ignores case, because some resource providers and
+ * Resource Graph return keys in a different casing than the REST API specs.
+ */
+public record JsonPath(List<String> segments) {
+
+    public JsonPath {
+        if (segments.isEmpty() || segments.stream().anyMatch(s -> s == null || s.isEmpty())) {
+            throw new IllegalArgumentException("a property path needs non-empty segments: " + segments);
+        }
+        segments = List.copyOf(segments);
+    }
+
+    public static JsonPath of(String dotted) {
+        return new JsonPath(List.of(dotted.split("\\.", -1)));
+    }
+
+    /** The value at this path, or empty when any segment is missing or JSON null ("not set"). */
+    public Optional<JsonElement> read(JsonObject root) {
+        JsonElement current = root;
+        for (String segment : segments) {
+            if (!(current instanceof JsonObject object)) {
+                return Optional.empty();
+            }
+            current = member(object, segment);
+            if (current == null || current.isJsonNull()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
+    }
+
+    /** The string value at this path; numbers and booleans are given as text. */
+    public Optional<String> readString(JsonObject root) {
+        return read(root).filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString);
+    }
+
+    public Optional<JsonObject> readObject(JsonObject root) {
+        return read(root).filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject);
+    }
+
+    public Optional<JsonArray> readArray(JsonObject root) {
+        return read(root).filter(JsonElement::isJsonArray).map(JsonElement::getAsJsonArray);
+    }
+
+    /** A JSON object holding only {@code value} at this path: the body of a PATCH that sets it. */
+    public JsonObject wrap(JsonElement value) {
+        JsonObject root = new JsonObject();
+        JsonObject current = root;
+        for (int i = 0; i < segments.size() - 1; i++) {
+            JsonObject next = new JsonObject();
+            current.add(segments.get(i), next);
+            current = next;
+        }
+        current.add(segments.get(segments.size() - 1), value == null ? JsonNull.INSTANCE : value);
+        return root;
+    }
+
+    /** The member named {@code key}, matched exactly, else ignoring case; null when absent. */
+    static JsonElement member(JsonObject object, String key) {
+        JsonElement exact = object.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(key)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(".", segments);
+    }
+}

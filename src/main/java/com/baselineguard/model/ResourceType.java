@@ -1,0 +1,46 @@
+package com.baselineguard.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The resource types Baseline Guard evaluates. ARM compares type names case-insensitively and the
+ * service itself is inconsistent ({@code Microsoft.Cache/Redis} in responses, {@code redis} in the
+ * specs, all lower case in Resource Graph), so matching is case-insensitive and the canonical
+ * spelling here is the one the REST API specs use.
+ */
+public enum ResourceType {
+    REDIS("Microsoft.Cache/redis"),
+    BATCH_ACCOUNT("Microsoft.Batch/batchAccounts"),
+    BATCH_POOL("Microsoft.Batch/batchAccounts/pools");
+
+    private final String armType;
+
+    ResourceType(String armType) {
+        this.armType = armType;
+    }
+
+    /** The ARM type name, e.g. {@code Microsoft.Cache/redis}. */
+    public String armType() {
+        return armType;
+    }
+
+    /** The type for an ARM type name in any casing, or empty when Baseline Guard does not evaluate it. */
+    public static Optional<ResourceType> fromArmType(String type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        String wanted = type.trim().toLowerCase(Locale.ROOT);
+        for (ResourceType candidate : values()) {
+            if (candidate.armType.toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return armType;
+    }
+}

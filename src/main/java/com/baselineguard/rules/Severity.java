@@ -1,0 +1,13 @@
+package com.baselineguard.rules;
+
+import java.util.Locale;
+
+/** How much a failing rule matters. */
+public enum Severity {
+    HIGH, MEDIUM, LOW, INFORMATIONAL;
+
+    /** The lower-case name used in docs and output, e.g. {@code high}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

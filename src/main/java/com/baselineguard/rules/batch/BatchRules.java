@@ -1,0 +1,15 @@
+package com.baselineguard.rules.batch;
+
+import com.baselineguard.rules.Rule;
+import java.util.List;
+
+/** The Batch account rules, in id order. */
+public final class BatchRules {
+
+    private BatchRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,49 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.DiagnosticLogsCheck;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Set;
+
+/** REDIS-011: resource logs go to a destination. */
+public final class RedisDiagnosticLogs implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-011", "Redis.DiagnosticLogs",
+            ResourceType.REDIS, Severity.MEDIUM, List.of("2.2", "2.3", "2.5", "2.6", "2.7"),
+            "Azure Cache for Redis sends its resource logs to Log Analytics, storage or an event hub.",
+            "Add a diagnostic setting that sends the allLogs category group and AllMetrics to a Log Analytics workspace.",
+            FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
+
+    private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
+            Set.of("allLogs", "audit"),
+            Set.of("ConnectedClientList", "MSEntraAuthenticationAuditLog"),
+            logs("allLogs"));
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource, settings);
+    }
+
+    private static JsonArray logs(String categoryGroup) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("categoryGroup", categoryGroup);
+        entry.addProperty("enabled", true);
+        JsonArray logs = new JsonArray();
+        logs.add(entry);
+        return logs;
+    }
+}

@@ -1,0 +1,39 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.Values;
+import java.util.List;
+
+/** REDIS-007: clients must use TLS 1.2 or later. */
+public final class RedisMinTls implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-007", "Redis.MinTls",
+            ResourceType.REDIS, Severity.HIGH, List.of("4.4"),
+            "Azure Cache for Redis refuses TLS 1.0 and 1.1: the minimum TLS version is 1.2.",
+            "Set minimumTlsVersion to 1.2.",
+            FixClass.SAFE, "");
+
+    private static final PropertyCheck CHECK = PropertyCheck.at("properties.minimumTlsVersion")
+            .expect("\"1.2\"", v -> Values.textEquals(v, "1.2"))
+            .whenAbsent(false, "legacy caches without the property accept TLS 1.0")
+            .fixTo(Values.string("1.2"), FixStage.HARDENING);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource);
+    }
+}

@@ -1,0 +1,40 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.Values;
+import java.util.List;
+
+/** REDIS-006: the non-TLS port 6379 is off. */
+public final class RedisNonTlsPort implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-006", "Redis.NonTlsPort",
+            ResourceType.REDIS, Severity.HIGH, List.of("4.4", "7.1"),
+            "Azure Cache for Redis accepts only TLS connections: the non-TLS port 6379 is disabled.",
+            "Set enableNonSslPort to false and connect clients to the TLS port 6380.",
+            FixClass.SAFE, "");
+
+    // Absent means false: the spec default, and policy 22bee202 only flags an explicit true.
+    private static final PropertyCheck CHECK = PropertyCheck.at("properties.enableNonSslPort")
+            .expect("false", Values::isFalse)
+            .whenAbsent(true, "absent means false")
+            .fixTo(Values.bool(false), FixStage.HARDENING);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource);
+    }
+}

@@ -1,0 +1,51 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PrivateEndpoints;
+import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.Values;
+import java.util.List;
+import java.util.Optional;
+
+/** REDIS-001: the cache is reachable only through private endpoints. */
+public final class RedisPublicNetworkAccess implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-001", "Redis.PublicNetworkAccess",
+            ResourceType.REDIS, Severity.HIGH, List.of("1.1"),
+            "Azure Cache for Redis disables public network access so that only private endpoints reach it.",
+            "Create an approved private endpoint, then set publicNetworkAccess to Disabled.",
+            FixClass.DISRUPTIVE,
+            "at least one Approved private endpoint connection, and the cache is not VNet-injected");
+
+    // Absent counts as Enabled: the 2024-11-01 spec default, and policy 470baccb's notEquals Disabled.
+    private static final PropertyCheck CHECK = PropertyCheck.at("properties.publicNetworkAccess")
+            .expect("Disabled", v -> Values.textEquals(v, "Disabled"))
+            .whenAbsent(false, "absent means Enabled")
+            .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource, blocker(resource));
+    }
+
+    private static Optional<String> blocker(ResourceSnapshot resource) {
+        if (resource.string("properties.subnetId").isPresent()) {
+            return Optional.of("the cache is injected into a virtual network (properties.subnetId), which cannot"
+                    + " use private endpoints");
+        }
+        return PrivateEndpoints.blockerForDisablingPublicAccess(resource);
+    }
+}

@@ -1,0 +1,19 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.rules.Rule;
+import java.util.List;
+
+/** The Azure Cache for Redis rules, in id order. */
+public final class RedisRules {
+
+    private RedisRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                new RedisPublicNetworkAccess(),
+                new RedisNonTlsPort(),
+                new RedisMinTls(),
+                new RedisDiagnosticLogs());
+    }
+}
