@@ -5,6 +5,7 @@ import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
+import com.baselineguard.model.SnapshotEnvelope;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -146,14 +147,15 @@ public final class ExportReader {
                 continue;
             }
             JsonObject object = element.getAsJsonObject();
-            Map<RelatedKind, List<JsonObject>> related = new EnumMap<>(RelatedKind.class);
-            if (object.get("resource") instanceof JsonObject resource && !object.has("id")) {
-                Optional<String> problem = readEnvelopeRelated(object, related);
-                if (problem.isPresent()) {
-                    errors.add(new InputError(file, where + problem.get()));
+            Map<RelatedKind, List<JsonObject>> related = Map.of();
+            if (SnapshotEnvelope.isEnvelope(object)) {
+                try {
+                    related = SnapshotEnvelope.related(object);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new InputError(file, where + e.getMessage()));
                     continue;
                 }
-                object = resource;
+                object = object.getAsJsonObject("resource");
             }
             Optional<String> id = JsonPath.of("id").readString(object);
             if (id.isEmpty()) {
@@ -162,30 +164,6 @@ public final class ExportReader {
             }
             items.add(new Item(object, file, lines.lineOf(id.get()), related));
         }
-    }
-
-    private static Optional<String> readEnvelopeRelated(JsonObject envelope, Map<RelatedKind, List<JsonObject>> related) {
-        JsonElement relatedElement = envelope.get("related");
-        if (relatedElement == null || relatedElement.isJsonNull()) {
-            return Optional.empty();
-        }
-        if (!relatedElement.isJsonObject()) {
-            return Optional.of("\"related\" must be an object");
-        }
-        for (Map.Entry<String, JsonElement> entry : relatedElement.getAsJsonObject().entrySet()) {
-            Optional<RelatedKind> kind = java.util.Arrays.stream(RelatedKind.values())
-                    .filter(k -> k.jsonName().equalsIgnoreCase(entry.getKey())).findFirst();
-            if (kind.isEmpty()) {
-                return Optional.of("\"related\" has unknown member \"" + entry.getKey() + "\"");
-            }
-            if (!entry.getValue().isJsonArray()
-                    || !entry.getValue().getAsJsonArray().asList().stream().allMatch(JsonElement::isJsonObject)) {
-                return Optional.of("\"related." + entry.getKey() + "\" must be an array of objects");
-            }
-            related.put(kind.get(), entry.getValue().getAsJsonArray().asList().stream()
-                    .map(JsonElement::getAsJsonObject).toList());
-        }
-        return Optional.empty();
     }
 
     private static Result assemble(List<Item> items, List<InputError> errors) {
