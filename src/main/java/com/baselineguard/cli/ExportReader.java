@@ -6,15 +6,11 @@ import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.model.SnapshotEnvelope;
+import com.baselineguard.model.StrictJson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -119,9 +115,9 @@ public final class ExportReader {
         }
         JsonElement root;
         try {
-            root = parseStrict(text);
-        } catch (RuntimeException | StackOverflowError e) {
-            errors.add(new InputError(file, "not valid JSON: " + describe(e)));
+            root = StrictJson.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new InputError(file, "not valid JSON: " + e.getMessage()));
             return;
         }
         List<JsonElement> elements;
@@ -188,8 +184,7 @@ public final class ExportReader {
             } else if (relatedKind.isPresent() && relatedKind.get() == RelatedKind.KEY_VAULTS) {
                 vaults.add(item.body());
             } else if (relatedKind.isPresent() && id.parent().isPresent()) {
-                ResourceId owner = relatedKind.get() == RelatedKind.DIAGNOSTIC_SETTINGS ? id.parent().get()
-                        : id.parent().get();
+                ResourceId owner = id.parent().get();
                 children.computeIfAbsent(owner, k -> new EnumMap<>(RelatedKind.class))
                         .computeIfAbsent(relatedKind.get(), k -> new ArrayList<>()).add(item.body());
             } else {
@@ -259,30 +254,6 @@ public final class ExportReader {
             return Optional.of(RelatedKind.KEY_VAULTS);
         }
         return Optional.empty();
-    }
-
-    static JsonElement parseStrict(String text) {
-        JsonReader reader = new JsonReader(new StringReader(text));
-        reader.setStrictness(Strictness.STRICT);
-        JsonElement root = JsonParser.parseReader(reader);
-        try {
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new IllegalArgumentException("unexpected content after the JSON value");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return root;
-    }
-
-    private static String describe(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "nested too deeply";
-        }
-        Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int see = message.indexOf("\nSee https://");
-        return (see >= 0 ? message.substring(0, see) : message).replace('\n', ' ');
     }
 
     private static String kind(JsonElement element) {

@@ -60,7 +60,8 @@ public final class SettingsLoader {
                 if (catalog.find(id).isEmpty()) {
                     problems.add(name + ": no rule " + id + " (rule ids look like REDIS_001, BATCH_005, BPOOL_002)");
                 } else {
-                    modes.put(catalog.find(id).get().metadata().id(), mode(env, name, Mode.AUDIT, problems));
+                    String ruleId = catalog.find(id).get().metadata().id();
+                    modes.put(ruleId, mode(env, name, modes.get(ruleId), problems));
                 }
             } else if (!isKnown(name)) {
                 problems.add(name + ": unknown setting; known settings: " + Arrays.stream(Setting.values())
@@ -120,7 +121,7 @@ public final class SettingsLoader {
 
     private static List<String> list(Map<String, String> env, Setting setting) {
         String value = env.getOrDefault(setting.variable(), "");
-        return Arrays.stream(value.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("[,;\\n]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<String> scopes(Map<String, String> env, List<String> problems) {

@@ -1,6 +1,7 @@
 package com.baselineguard.engine;
 
 import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,12 @@ public record ResourceReport(
         return findings.stream().filter(f -> f.status() == status).count();
     }
 
+    /**
+     * True when a rule above informational severity fails. Informational rules (lifecycle notices,
+     * legacy network models) are reported but do not make a resource non-compliant, so that the exit
+     * code and the verdict mean "something to fix".
+     */
     public boolean failed() {
-        return count(Status.FAIL) > 0;
+        return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.rule().severity() != Severity.INFORMATIONAL);
     }
 }

@@ -4,9 +4,9 @@ import com.baselineguard.app.Composition;
 import com.baselineguard.engine.Evaluator;
 import com.baselineguard.engine.ReportJson;
 import com.baselineguard.model.SnapshotEnvelope;
+import com.baselineguard.model.StrictJson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -52,7 +52,7 @@ public final class EvaluateSnapshot {
         }
         JsonObject resource;
         try {
-            JsonElement parsed = JsonParser.parseString(body);
+            JsonElement parsed = StrictJson.parse(body);
             if (!parsed.isJsonObject()) {
                 return error(request, "the body must be a JSON object");
             }
@@ -60,8 +60,8 @@ public final class EvaluateSnapshot {
             var report = evaluator.get().evaluate(SnapshotEnvelope.toSnapshot(resource));
             return request.createResponseBuilder(HttpStatus.OK).header("Content-Type", "application/json")
                     .body(ReportJson.report(report).toString()).build();
-        } catch (RuntimeException | StackOverflowError e) {
-            return error(request, e.getMessage() == null ? "the body is not valid JSON" : e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(request, e.getMessage());
         }
     }
 

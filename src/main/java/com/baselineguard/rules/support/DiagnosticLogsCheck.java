@@ -26,7 +26,6 @@ public final class DiagnosticLogsCheck {
 
     private static final List<String> DESTINATIONS =
             List.of("workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId");
-    private static final JsonPath LOGS = JsonPath.of("properties.logs");
     private static final JsonPath NAME = JsonPath.of("name");
 
     private final Set<String> acceptedGroups;
@@ -92,13 +91,24 @@ public final class DiagnosticLogsCheck {
     }
 
     private static boolean hasDestination(JsonObject setting) {
-        return DESTINATIONS.stream().anyMatch(d -> JsonPath.of("properties." + d).readString(setting)
-                .filter(v -> !v.isBlank()).isPresent());
+        return DESTINATIONS.stream().anyMatch(d -> field(setting, d).filter(JsonElement::isJsonPrimitive)
+                .map(JsonElement::getAsString).filter(v -> !v.isBlank()).isPresent());
+    }
+
+    /**
+     * A member of the setting's {@code properties}, or of the setting itself: the REST API nests them
+     * under {@code properties}, while {@code az monitor diagnostic-settings list} prints them flattened.
+     */
+    private static Optional<JsonElement> field(JsonObject setting, String name) {
+        Optional<JsonElement> nested = JsonPath.of("properties." + name).read(setting);
+        return nested.isPresent() ? nested : JsonPath.of(name).read(setting);
     }
 
     private boolean covers(JsonObject setting) {
         Set<String> enabledCategories = new TreeSet<>();
-        for (JsonElement log : LOGS.readArray(setting).map(JsonArray::asList).orElse(List.of())) {
+        List<JsonElement> logs = field(setting, "logs").filter(JsonElement::isJsonArray)
+                .map(l -> l.getAsJsonArray().asList()).orElse(List.of());
+        for (JsonElement log : logs) {
             if (!log.isJsonObject() || !JsonPath.of("enabled").read(log.getAsJsonObject()).map(Values::isTrue)
                     .orElse(false)) {
                 continue;

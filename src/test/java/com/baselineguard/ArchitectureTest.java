@@ -1,0 +1,65 @@
+package com.baselineguard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering is itself a test: function -> app -> engine -> rules -> model, config beside the
+ * engine, cli over the same code. Rules are pure (no SDK, no I/O, no logging).
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.baselineguard");
+
+    @Test
+    void modelDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("com.baselineguard.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.rules..", "com.baselineguard.engine..", "com.baselineguard.config..", "com.baselineguard.cli..",
+                        "com.baselineguard.function..", "com.baselineguard.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rulesArePure() {
+        noClasses().that().resideInAPackage("com.baselineguard.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.engine..", "com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..",
+                        "com.baselineguard.app..", "com.azure..", "com.microsoft..", "java.io..", "java.nio..", "java.net..",
+                        "java.util.logging..", "java.time..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.baselineguard.rules..")
+                .should().accessClassesThat().haveFullyQualifiedName("java.lang.System")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineDoesNotKnowItsCallers() {
+        noClasses().that().resideInAPackage("com.baselineguard.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..", "com.baselineguard.app..",
+                        "com.microsoft.azure.functions..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void functionsAreThinGlueOverTheCompositionRoot() {
+        noClasses().that().resideInAPackage("com.baselineguard.function..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.cli..", "com.baselineguard.config..", "com.baselineguard.rules..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesTheCommandLineLibraryAndStandardStreams() {
+        noClasses().that().resideOutsideOfPackage("com.baselineguard.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("com.baselineguard.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(CLASSES);
+    }
+}
