@@ -20,12 +20,14 @@ final class AuthenticationModes {
 
     /** True when every element is {@code mode}. */
     static boolean only(JsonElement modes, String mode) {
-        return modes.isJsonArray() && modes.getAsJsonArray().asList().stream().allMatch(m -> Values.textEquals(m, mode));
+        return modes.isJsonArray()
+                && modes.getAsJsonArray().asList().stream().allMatch(m -> Values.textEquals(m, mode));
     }
 
     /** True when some element is {@code mode}. */
     static boolean contains(JsonElement modes, String mode) {
-        return modes.isJsonArray() && modes.getAsJsonArray().asList().stream().anyMatch(m -> Values.textEquals(m, mode));
+        return modes.isJsonArray()
+                && modes.getAsJsonArray().asList().stream().anyMatch(m -> Values.textEquals(m, mode));
     }
 
     static JsonArray of(String... modes) {

@@ -87,7 +87,8 @@ final class EndpointIpRules {
         current.flatMap(p -> JsonPath.of(otherProfile).readObject(p))
                 .ifPresent(other -> after.add(otherProfile, other.deepCopy()));
         Fix fix = Fix.of(FixStage.HARDENING,
-                new Change.Property(NETWORK_PROFILE, current.<JsonElement>map(JsonObject::deepCopy).orElse(null), after))
+                new Change.Property(NETWORK_PROFILE, current.<JsonElement>map(JsonObject::deepCopy).orElse(null),
+                        after))
                 .blockedBy(blocker(allowed));
         return Evaluation.fail(reason, fix);
     }
