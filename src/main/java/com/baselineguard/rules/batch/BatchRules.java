@@ -10,6 +10,19 @@ public final class BatchRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new BatchPublicNetworkAccess(),
+                new BatchAccountIpRules(),
+                new BatchNodeManagementIpRules(),
+                new BatchPrivateEndpoint(),
+                new BatchLocalAuth(),
+                new BatchSharedKeyAuth(),
+                new BatchManagedIdentity(),
+                new BatchAutoStorageAuth(),
+                new BatchCustomerManagedKey(),
+                new BatchCmkKeyManagement(),
+                new BatchLegacyCertificates(),
+                new BatchDiagnosticLogs(),
+                new BatchAllowedConfiguration());
     }
 }

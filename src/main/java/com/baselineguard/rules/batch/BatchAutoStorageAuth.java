@@ -1,0 +1,80 @@
+package com.baselineguard.rules.batch;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Change;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.Fix;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/** BATCH-008: auto-storage is reached with the account's managed identity, not storage keys. */
+public final class BatchAutoStorageAuth implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-008", "Batch.AutoStorageAuth",
+            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("IM-3", "IM-1"),
+            "A Batch account's auto-storage should authenticate with the account's managed identity instead of storage"
+                    + " account keys.",
+            "Grant the Batch account identity a data role on the auto-storage account, then set"
+                    + " autoStorage.authenticationMode to BatchAccountManagedIdentity.",
+            FixClass.DISRUPTIVE, "the account has a managed identity");
+
+    private static final JsonPath AUTO_STORAGE = JsonPath.of("properties.autoStorage");
+    private static final String MANAGED_IDENTITY = "BatchAccountManagedIdentity";
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        Optional<JsonObject> autoStorage = AUTO_STORAGE.readObject(resource.resource());
+        if (autoStorage.isEmpty()) {
+            return Evaluation.notApplicable(AUTO_STORAGE + " is not set, so the account has no auto-storage account");
+        }
+        String path = AUTO_STORAGE + ".authenticationMode";
+        Optional<JsonElement> mode = JsonPath.of("authenticationMode").read(autoStorage.get());
+        if (mode.map(m -> Values.textEquals(m, MANAGED_IDENTITY)).orElse(false)) {
+            return Evaluation.pass(path + " is " + Values.display(mode.get()));
+        }
+        String reason = mode.map(m -> path + " is " + Values.display(m))
+                .orElse(path + " is not set (absent means StorageKeys)") + "; expected " + MANAGED_IDENTITY;
+        return Evaluation.fail(reason, fix(resource, autoStorage.get()));
+    }
+
+    /**
+     * The whole autoStorage object: storageAccountId is required in the update body [SP-B], and an
+     * existing nodeIdentityReference is kept so that nodes keep the identity they use.
+     */
+    private static Fix fix(ResourceSnapshot resource, JsonObject current) {
+        Optional<String> storageAccountId = JsonPath.of("storageAccountId").readString(current);
+        JsonObject after = new JsonObject();
+        after.addProperty("storageAccountId", storageAccountId.orElse(""));
+        after.addProperty("authenticationMode", MANAGED_IDENTITY);
+        JsonPath.of("nodeIdentityReference").readObject(current)
+                .ifPresent(reference -> after.add("nodeIdentityReference", reference.deepCopy()));
+        Optional<String> blocker;
+        if (storageAccountId.isEmpty()) {
+            blocker = Optional.of(AUTO_STORAGE + ".storageAccountId is not set, and the update needs it");
+        } else if (!BatchManagedIdentity.hasIdentity(resource)) {
+            blocker = Optional.of("the account has no managed identity (" + BatchManagedIdentity.PATH + " is "
+                    + resource.value(BatchManagedIdentity.PATH).map(Values::display).orElse("not set")
+                    + ") to reach the storage account with; assign one first (BATCH-007)");
+        } else {
+            blocker = Optional.empty();
+        }
+        return Fix.of(FixStage.USES_IDENTITY, new Change.Property(AUTO_STORAGE, current.deepCopy(), after))
+                .blockedBy(blocker);
+    }
+}

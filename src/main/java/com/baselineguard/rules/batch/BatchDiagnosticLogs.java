@@ -1,0 +1,55 @@
+package com.baselineguard.rules.batch;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.DiagnosticLogsCheck;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Set;
+
+/** BATCH-012: AuditLog and ServiceLog resource logs go to a destination. */
+public final class BatchDiagnosticLogs implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-012", "Batch.DiagnosticLogs",
+            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("LT-4"),
+            "Azure Batch accounts should send AuditLog and ServiceLog resource logs to a log destination through a"
+                    + " diagnostic setting.",
+            "Create a diagnostic setting that enables AuditLog, ServiceLog and AllMetrics (or the allLogs group) to"
+                    + " the organisation's Log Analytics workspace.",
+            FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
+
+    // Only allLogs: the audit group is not listed for Batch accounts [AP-M5]. The deprecated ServiceLogs
+    // category does not count [D-B8]. The fix deploys what policy c84e5349 deploys [AP-M1].
+    private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
+            Set.of("allLogs"),
+            Set.of("AuditLog", "ServiceLog"),
+            categories("AuditLog", "ServiceLog"));
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource, settings);
+    }
+
+    private static JsonArray categories(String... names) {
+        JsonArray logs = new JsonArray();
+        for (String name : names) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("category", name);
+            entry.addProperty("enabled", true);
+            logs.add(entry);
+        }
+        return logs;
+    }
+}

@@ -1,0 +1,53 @@
+package com.baselineguard.rules.batch;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/** BATCH-011: no Batch account certificates, a feature retired on 2024-02-29 [D-B6]. Detect only. */
+public final class BatchLegacyCertificates implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-011", "Batch.LegacyCertificates",
+            ResourceType.BATCH_ACCOUNT, Severity.LOW, List.of("DP-7"),
+            "Azure Batch accounts should not use Batch certificates, retired on 2024-02-29; use Key Vault with pool"
+                    + " managed identities instead.",
+            "Move pools to the Azure Key Vault VM extension with a pool user-assigned identity and delete leftover"
+                    + " Batch account certificates.",
+            FixClass.NONE, "");
+
+    private static final JsonPath NAME = JsonPath.of("name");
+    private static final int NAMES_SHOWN = 3;
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        // The 2025-06-01 API no longer models certificates; they are listed with 2024-07-01 [SP-B-2024].
+        Optional<List<JsonObject>> certificates = resource.related(RelatedKind.CERTIFICATES);
+        if (certificates.isEmpty()) {
+            return Evaluation.notEvaluated("the snapshot does not carry the account's certificates ("
+                    + RelatedKind.CERTIFICATES.description() + ", listed with api-version 2024-07-01)");
+        }
+        if (certificates.get().isEmpty()) {
+            return Evaluation.pass("the account has no Batch certificates");
+        }
+        List<String> names = certificates.get().stream().map(c -> NAME.readString(c).orElse("?")).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
+                + (names.size() > NAMES_SHOWN ? ", ..." : "");
+        return Evaluation.fail("the account has " + names.size() + " Batch certificate(s) (" + shown
+                + "), a feature retired on 2024-02-29");
+    }
+}

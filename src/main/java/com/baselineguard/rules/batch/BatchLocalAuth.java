@@ -1,0 +1,41 @@
+package com.baselineguard.rules.batch;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PropertyCheck;
+import java.util.List;
+
+/** BATCH-005: the data plane accepts only Microsoft Entra ID. */
+public final class BatchLocalAuth implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-005", "Batch.LocalAuth",
+            ResourceType.BATCH_ACCOUNT, Severity.HIGH, List.of("IM-1"),
+            "Azure Batch accounts should allow only Microsoft Entra ID (AAD) authentication on the data plane.",
+            "Set allowedAuthenticationModes to [\"AAD\"] once every client and task has stopped using shared keys and"
+                    + " task authentication tokens.",
+            FixClass.DISRUPTIVE, "");
+
+    // Policy 6f68b69f semantics [AP-B6]: absent, or any element other than AAD, is non-compliant; the
+    // fix writes what Modify policy 4dbc2f5c writes [AP-B7].
+    private static final PropertyCheck CHECK = PropertyCheck.at(AuthenticationModes.PATH)
+            .expect("only [\"AAD\"]", modes -> AuthenticationModes.only(modes, "AAD"))
+            .whenAbsent(false, AuthenticationModes.ABSENT)
+            .fixTo(AuthenticationModes.of("AAD"), FixStage.HARDENING);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource);
+    }
+}

@@ -1,0 +1,75 @@
+package com.baselineguard.rules.batch;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.Status;
+import com.baselineguard.rules.support.PrivateEndpoints;
+import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/** BATCH-001: the account and node-management endpoints are reachable only privately. */
+public final class BatchPublicNetworkAccess implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-001", "Batch.PublicNetworkAccess",
+            ResourceType.BATCH_ACCOUNT, Severity.HIGH, List.of("NS-2"),
+            "Azure Batch accounts should disable public network access so the account and node-management endpoints"
+                    + " are reachable only privately.",
+            "Create Approved private endpoints (batchAccount, plus nodeManagement for simplified node communication),"
+                    + " then set publicNetworkAccess to Disabled.",
+            FixClass.DISRUPTIVE, "at least one Approved private endpoint connection for batchAccount");
+
+    private static final JsonPath GROUP_IDS = JsonPath.of("properties.groupIds");
+    private static final String NODE_MANAGEMENT_NOTE = "pools that use simplified node communication also need an"
+            + " Approved nodeManagement private endpoint";
+
+    // Absent counts as Enabled: the spec default [SP-B] and policy 74c5a0ae's notEquals Disabled [AP-B1].
+    private static final PropertyCheck CHECK = PropertyCheck.at(BatchPublicAccess.PATH)
+            .expect("Disabled or SecuredByPerimeter", BatchPublicAccess::closes)
+            .whenAbsent(false, "absent means Enabled")
+            .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        Evaluation evaluation = CHECK.evaluate(resource, blocker(resource));
+        if (evaluation.status() != Status.FAIL) {
+            return evaluation;
+        }
+        return new Evaluation(Status.FAIL, evaluation.reason() + "; " + NODE_MANAGEMENT_NOTE, evaluation.fix());
+    }
+
+    /**
+     * Clients reach the account through the batchAccount sub-resource [D-B4], so an account whose only
+     * approved endpoints serve nodeManagement would lose them. Connections that do not show their
+     * group ids (the published GET example omits them) are given the benefit of the doubt.
+     */
+    private static Optional<String> blocker(ResourceSnapshot resource) {
+        Optional<String> none = PrivateEndpoints.blockerForDisablingPublicAccess(resource);
+        if (none.isPresent()) {
+            return Optional.of(none.get() + "; " + NODE_MANAGEMENT_NOTE);
+        }
+        List<JsonObject> approved = PrivateEndpoints.approved(resource).orElseThrow();
+        boolean servesClients = approved.stream().anyMatch(c -> PrivateEndpoints.hasGroup(c, "batchAccount")
+                || GROUP_IDS.readArray(c).isEmpty());
+        if (!servesClients) {
+            return Optional.of("no Approved private endpoint connection targets the batchAccount sub-resource;"
+                    + " turning public access off would cut every client off");
+        }
+        return Optional.empty();
+    }
+}
