@@ -10,6 +10,7 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class BatchPoolNonAdminTasks implements Rule {
         if (START_TASK.read(resource.resource()).map(BatchPoolNonAdminTasks::admin).orElse(false)) {
             admins.add(START_TASK + " is \"Admin\"");
         }
-        List<JsonElement> accounts = USER_ACCOUNTS.readArray(resource.resource()).map(a -> a.asList()).orElse(List.of());
+        List<JsonElement> accounts = USER_ACCOUNTS.readArray(resource.resource()).map(JsonArray::asList).orElse(List.of());
         for (JsonElement account : accounts) {
             if (account.isJsonObject()
                     && ELEVATION.read(account.getAsJsonObject()).map(BatchPoolNonAdminTasks::admin).orElse(false)) {

@@ -1,6 +1,7 @@
 package com.baselineguard.rules.pool;
 
 import static com.baselineguard.rules.pool.BatchPoolFixtures.PUBLIC_IPS;
+import static com.baselineguard.rules.pool.BatchPoolFixtures.VM_PATH;
 import static com.baselineguard.rules.pool.BatchPoolFixtures.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Status;
+import com.baselineguard.testing.Fixtures;
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,10 +39,17 @@ class BatchPoolFixesTogetherTest {
         for (PlanStep step : plan.steps()) {
             assertEquals("PATCH", step.method());
             fixed.addAll(step.ruleIds());
-            JsonPath.of("properties.deploymentConfiguration.virtualMachineConfiguration").readObject(step.body())
+            JsonPath.of(VM_PATH).readObject(step.body())
                     .ifPresent(vm -> assertTrue(vm.has("imageReference") && vm.has("nodeAgentSkuId"), vm::toString));
         }
         assertEquals(Set.of("BPOOL-002", "BPOOL-004", "BPOOL-005", "BPOOL-006"), fixed);
+
+        // Each body carries the earlier steps' changes, so a PATCH that replaces the object loses nothing.
+        JsonObject lastVm = JsonPath.of(VM_PATH).readObject(plan.steps().get(plan.steps().size() - 1).body()).orElseThrow();
+        assertEquals(Fixtures.parse("[\"OsDisk\",\"TemporaryDisk\"]"),
+                JsonPath.of("diskEncryptionConfiguration.targets").read(lastVm).orElseThrow());
+        assertEquals(Fixtures.parse("{\"encryptionAtHost\":true,\"securityType\":\"trustedLaunch\","
+                + "\"uefiSettings\":{\"secureBootEnabled\":true,\"vTpmEnabled\":true}}"), lastVm.get("securityProfile"));
 
         ResourceSnapshot after = Planner.applyAll(drained, plan);
         for (Rule rule : rules) {
