@@ -10,6 +10,16 @@ public final class PoolRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new BatchPoolVirtualNetwork(),
+                new BatchPoolPublicIps(),
+                new BatchPoolInboundEndpoints(),
+                new BatchPoolDiskEncryption(),
+                new BatchPoolEncryptionAtHost(),
+                new BatchPoolTrustedLaunch(),
+                new BatchPoolApprovedImage(),
+                new BatchPoolManagedIdentity(),
+                new BatchPoolNonAdminTasks(),
+                new BatchPoolAutomaticOsUpdates());
     }
 }

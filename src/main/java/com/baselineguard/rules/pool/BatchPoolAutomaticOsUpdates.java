@@ -1,0 +1,68 @@
+package com.baselineguard.rules.pool;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * BPOOL-010: the node OS is patched automatically. Only
+ * {@code upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade == true} passes; a Windows pool
+ * with automatic OS upgrade must have {@code enableAutomaticUpdates} false [SP-B-types], so that false
+ * value is reported only when automatic OS upgrade is off.
+ */
+public final class BatchPoolAutomaticOsUpdates implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-010", "BatchPool.AutomaticOsUpdates",
+            ResourceType.BATCH_POOL, Severity.LOW, List.of("PV-6"),
+            "Azure Batch pools should patch the node OS automatically, through automatic OS upgrades or Windows"
+                    + " automatic updates.",
+            "Enable upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade, or keep"
+                    + " windowsConfiguration.enableAutomaticUpdates on for Windows pools.",
+            FixClass.NONE, "");
+
+    private static final JsonPath UPGRADE_POLICY = JsonPath.of("properties.upgradePolicy");
+    private static final JsonPath AUTOMATIC_OS_UPGRADE =
+            JsonPath.of("properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade");
+    private static final JsonPath MODE = JsonPath.of("properties.upgradePolicy.mode");
+    private static final JsonPath WINDOWS_UPDATES = JsonPath.of("windowsConfiguration.enableAutomaticUpdates");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
+        }
+        Optional<JsonElement> automatic = AUTOMATIC_OS_UPGRADE.read(resource.resource());
+        if (automatic.map(Values::isTrue).orElse(false)) {
+            return Evaluation.pass(AUTOMATIC_OS_UPGRADE + " is true");
+        }
+        List<String> problems = new ArrayList<>();
+        if (UPGRADE_POLICY.read(resource.resource()).isEmpty()) {
+            problems.add(UPGRADE_POLICY + " is not set (no automatic OS upgrade)");
+        } else {
+            problems.add(MODE + " is " + MODE.read(resource.resource()).map(Values::display).orElse("not set")
+                    + " and " + AUTOMATIC_OS_UPGRADE + " is " + automatic.map(Values::display).orElse("not set"));
+        }
+        Optional<JsonElement> windowsUpdates = WINDOWS_UPDATES.read(BatchPoolVmConfiguration.of(resource));
+        if (windowsUpdates.map(Values::isFalse).orElse(false)) {
+            problems.add(BatchPoolVmConfiguration.PATH + "." + WINDOWS_UPDATES + " is false");
+        }
+        return Evaluation.fail(String.join("; ", problems) + "; expected " + AUTOMATIC_OS_UPGRADE + " true");
+    }
+}

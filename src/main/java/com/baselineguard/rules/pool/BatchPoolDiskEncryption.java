@@ -1,0 +1,67 @@
+package com.baselineguard.rules.pool;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** BPOOL-004: node disks are encrypted (TemporaryDisk; on Windows also OsDisk). */
+public final class BatchPoolDiskEncryption implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-004", "BatchPool.DiskEncryption",
+            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("DP-4"),
+            "Azure Batch pools should encrypt node disks: TemporaryDisk on Linux pools, OsDisk and TemporaryDisk on"
+                    + " Windows pools.",
+            "Set diskEncryptionConfiguration.targets to include TemporaryDisk (and OsDisk on Windows pools) while the"
+                    + " pool is at zero nodes.",
+            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+
+    private static final JsonPath TARGETS = JsonPath.of("diskEncryptionConfiguration.targets");
+
+    // The research table's body, also for Linux pools, where [SP-B-types] says "only TemporaryDisk is
+    // supported" (CONFLICT noted in docs/rules/BPOOL-004.md): the service may refuse it there.
+    private static final JsonObject FIX = JsonParser.parseString(
+            "{\"diskEncryptionConfiguration\":{\"targets\":[\"OsDisk\",\"TemporaryDisk\"]}}").getAsJsonObject();
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
+        }
+        JsonObject vm = BatchPoolVmConfiguration.of(resource);
+        boolean windows = BatchPoolVmConfiguration.windows(vm);
+        // Policy 1760f9d4 requires TemporaryDisk; Windows pools must name OsDisk too [SP-B-types].
+        Set<String> required = windows ? Set.of("osdisk", "temporarydisk") : Set.of("temporarydisk");
+        String expected = windows ? "OsDisk and TemporaryDisk (Windows pool)" : "TemporaryDisk";
+        Optional<JsonArray> targets = TARGETS.readArray(vm);
+        String where = BatchPoolVmConfiguration.PATH + "." + TARGETS;
+        String reason = targets.isEmpty()
+                ? where + " is not set (the pool encrypts no node disk)"
+                : where + " is " + Values.display(targets.get());
+        Set<String> present = targets.map(t -> t.asList().stream().map(Values::lowerText).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        if (present.containsAll(required)) {
+            return Evaluation.pass(reason);
+        }
+        return BatchPoolVmConfiguration.withFix(Evaluation.fail(reason + "; expected " + expected), resource, FIX);
+    }
+}

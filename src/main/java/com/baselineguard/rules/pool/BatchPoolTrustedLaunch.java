@@ -1,0 +1,84 @@
+package com.baselineguard.rules.pool;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** BPOOL-006: nodes use Trusted Launch (or confidential VMs) with secure boot and vTPM. */
+public final class BatchPoolTrustedLaunch implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-006", "BatchPool.TrustedLaunch",
+            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("PV-3"),
+            "Azure Batch pools should use Trusted Launch (or confidential VMs) with secure boot and vTPM enabled.",
+            "Set securityProfile securityType to trustedLaunch with uefiSettings secureBootEnabled and vTpmEnabled"
+                    + " true, on an image and VM size that support it.",
+            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+
+    private static final JsonPath SECURITY_TYPE = JsonPath.of("securityProfile.securityType");
+    private static final JsonPath SECURE_BOOT = JsonPath.of("securityProfile.uefiSettings.secureBootEnabled");
+    private static final JsonPath VTPM = JsonPath.of("securityProfile.uefiSettings.vTpmEnabled");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
+        }
+        JsonObject vm = BatchPoolVmConfiguration.of(resource);
+        Optional<JsonElement> type = SECURITY_TYPE.read(vm);
+        boolean confidential = type.map(t -> Values.textEquals(t, "confidentialVM")).orElse(false);
+        boolean hardenedType = confidential || type.map(t -> Values.textEquals(t, "trustedLaunch")).orElse(false);
+        boolean secureBoot = SECURE_BOOT.read(vm).map(Values::isTrue).orElse(false);
+        boolean vtpm = VTPM.read(vm).map(Values::isTrue).orElse(false);
+        String observed = BatchPoolVmConfiguration.PATH + " has " + describe(vm, SECURITY_TYPE) + ", "
+                + describe(vm, SECURE_BOOT) + " and " + describe(vm, VTPM);
+        if (hardenedType && secureBoot && vtpm) {
+            return Evaluation.pass(observed);
+        }
+        List<String> missing = new ArrayList<>();
+        if (!hardenedType) {
+            missing.add("securityType trustedLaunch or confidentialVM");
+        }
+        if (!secureBoot) {
+            missing.add("secureBootEnabled true");
+        }
+        if (!vtpm) {
+            missing.add("vTpmEnabled true");
+        }
+        Evaluation failure = Evaluation.fail(observed + "; expected " + String.join(", ", missing)
+                + " (the image and VM size must support it; Baseline Guard does not verify that)");
+        // confidentialVM is kept: it already meets the type requirement. The type is always sent because it
+        // "has to be set to any specified value to enable UefiSettings" [SP-B-types].
+        JsonObject uefi = new JsonObject();
+        uefi.addProperty("secureBootEnabled", true);
+        uefi.addProperty("vTpmEnabled", true);
+        JsonObject securityProfile = new JsonObject();
+        securityProfile.addProperty("securityType", confidential ? type.get().getAsString() : "trustedLaunch");
+        securityProfile.add("uefiSettings", uefi);
+        JsonObject member = new JsonObject();
+        member.add("securityProfile", securityProfile);
+        return BatchPoolVmConfiguration.withFix(failure, resource, member);
+    }
+
+    private static String describe(JsonObject vm, JsonPath path) {
+        String name = path.segments().get(path.segments().size() - 1);
+        return name + " " + path.read(vm).map(Values::display).orElse("not set");
+    }
+}

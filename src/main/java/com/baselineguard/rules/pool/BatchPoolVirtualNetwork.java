@@ -1,0 +1,38 @@
+package com.baselineguard.rules.pool;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PropertyCheck;
+import java.util.List;
+
+/** BPOOL-001: the pool is deployed into a subnet of a customer virtual network. */
+public final class BatchPoolVirtualNetwork implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-001", "BatchPool.VirtualNetwork",
+            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("NS-1"),
+            "Azure Batch pools should be deployed into a subnet of a customer virtual network.",
+            "Create pools with networkConfiguration.subnetId set to a subnet whose network security group allows"
+                    + " the traffic Batch requires.",
+            FixClass.NONE, "");
+
+    // Detect only: the subnet is customer input.
+    private static final PropertyCheck CHECK = PropertyCheck.at("properties.networkConfiguration.subnetId")
+            .expect("a subnet resource id", v -> v.isJsonPrimitive() && !v.getAsString().isBlank())
+            .whenAbsent(false, "nodes use Batch-managed networking outside any customer virtual network");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource);
+    }
+}

@@ -1,0 +1,96 @@
+package com.baselineguard.rules.pool;
+
+import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.rules.Change;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.Fix;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Status;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A pool's {@code properties.deploymentConfiguration.virtualMachineConfiguration}: whether the rules
+ * about it apply, and the fix that changes one of its members.
+ *
+ * <p>The fix sends the whole current object with the member changed, because
+ * {@code virtualMachineConfiguration} requires {@code imageReference} and {@code nodeAgentSkuId}
+ * [SP-B-types] (research pitfall 11). Built from the snapshot it is given, so when several pool fixes
+ * write this object the planner lets one win a step, re-plans the others on the state that step
+ * leaves, and each later body carries the earlier changes.
+ */
+final class BatchPoolVmConfiguration {
+
+    static final JsonPath PATH = JsonPath.of("properties.deploymentConfiguration.virtualMachineConfiguration");
+    private static final JsonPath CLOUD_SERVICE = JsonPath.of("properties.deploymentConfiguration.cloudServiceConfiguration");
+    private static final JsonPath NODE_AGENT = JsonPath.of("nodeAgentSkuId");
+
+    private BatchPoolVmConfiguration() {
+    }
+
+    /**
+     * The evaluation to report instead of checking the VM configuration: not_applicable for a pool on the
+     * retired Cloud Services configuration, not_evaluated when the snapshot carries neither (e.g. a list
+     * read with {@code $select}); empty when the pool has a VM configuration.
+     */
+    static Optional<Evaluation> unavailable(ResourceSnapshot pool) {
+        if (PATH.readObject(pool.resource()).isPresent()) {
+            return Optional.empty();
+        }
+        if (CLOUD_SERVICE.read(pool.resource()).isPresent()) {
+            return Optional.of(Evaluation.notApplicable("the pool uses the retired Cloud Services configuration ("
+                    + CLOUD_SERVICE + ") and has no " + PATH));
+        }
+        return Optional.of(Evaluation.notEvaluated("the snapshot does not carry " + PATH));
+    }
+
+    /** The VM configuration; call only when {@link #unavailable} is empty. */
+    static JsonObject of(ResourceSnapshot pool) {
+        return PATH.readObject(pool.resource()).orElseThrow();
+    }
+
+    /**
+     * True for Windows node agents ({@code batch.node.windows amd64}); a heuristic on the node agent SKU,
+     * which is required on every VM configuration.
+     */
+    static boolean windows(JsonObject vm) {
+        return NODE_AGENT.readString(vm).map(s -> s.trim().toLowerCase(Locale.ROOT).startsWith("batch.node.windows"))
+                .orElse(false);
+    }
+
+    /**
+     * The failing evaluation with a fix that merges {@code member} into the current VM configuration;
+     * any other evaluation unchanged.
+     */
+    static Evaluation withFix(Evaluation evaluation, ResourceSnapshot pool, JsonObject member) {
+        if (evaluation.status() != Status.FAIL) {
+            return evaluation;
+        }
+        JsonObject before = of(pool);
+        JsonObject after = before.deepCopy();
+        merge(after, member);
+        Fix fix = Fix.of(FixStage.HARDENING, new Change.Property(PATH, before.deepCopy(), after))
+                .blockedBy(BatchPoolDrained.blocker(pool));
+        return Evaluation.fail(evaluation.reason(), fix);
+    }
+
+    /** ARM PATCH merge: objects member by member (keys matched ignoring case), anything else replaced. */
+    private static void merge(JsonObject target, JsonObject patch) {
+        for (Map.Entry<String, JsonElement> entry : patch.entrySet()) {
+            String key = target.has(entry.getKey()) ? entry.getKey()
+                    : target.keySet().stream().filter(k -> k.equalsIgnoreCase(entry.getKey())).findFirst()
+                            .orElse(entry.getKey());
+            JsonElement current = target.get(key);
+            if (current != null && current.isJsonObject() && entry.getValue().isJsonObject()) {
+                merge(current.getAsJsonObject(), entry.getValue().getAsJsonObject());
+            } else {
+                target.remove(key);
+                target.add(entry.getKey(), entry.getValue().deepCopy());
+            }
+        }
+    }
+}
