@@ -12,6 +12,10 @@ public final class RedisRules {
     public static List<Rule> all() {
         return List.of(
                 new RedisPublicNetworkAccess(),
+                new RedisPrivateEndpoint(),
+                new RedisFirewallRules(),
+                new RedisFirewallRuleCount(),
+                new RedisVnetInjection(),
                 new RedisNonTlsPort(),
                 new RedisMinTls(),
                 new RedisDiagnosticLogs());
