@@ -18,6 +18,9 @@ public final class RedisRules {
                 new RedisVnetInjection(),
                 new RedisNonTlsPort(),
                 new RedisMinTls(),
+                new RedisEntraId(),
+                new RedisLocalAuth(),
+                new RedisAuthNotRequired(),
                 new RedisDiagnosticLogs());
     }
 }
