@@ -21,6 +21,9 @@ public final class RedisRules {
                 new RedisEntraId(),
                 new RedisLocalAuth(),
                 new RedisAuthNotRequired(),
-                new RedisDiagnosticLogs());
+                new RedisDiagnosticLogs(),
+                new RedisPersistenceAuth(),
+                new RedisManagedIdentity(),
+                new RedisDataPersistence());
     }
 }
