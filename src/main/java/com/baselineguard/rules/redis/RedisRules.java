@@ -24,6 +24,10 @@ public final class RedisRules {
                 new RedisDiagnosticLogs(),
                 new RedisPersistenceAuth(),
                 new RedisManagedIdentity(),
-                new RedisDataPersistence());
+                new RedisVersion(),
+                new RedisUpdateChannel(),
+                new RedisDataPersistence(),
+                new RedisZoneRedundancy(),
+                new RedisRetirement());
     }
 }
