@@ -57,6 +57,15 @@ class RedisFirewallRulesTest {
     }
 
     @Test
+    void passesOnAWideRangeShortOfEveryAddressWhichRedis004Counts() {
+        JsonObject half = allAddresses();
+        half.getAsJsonObject("properties").addProperty("endIP", "127.255.255.255");
+        ResourceSnapshot cache = publicCache(List.of(half));
+        assertStatus(Status.PASS, rule, cache);
+        assertStatus(Status.FAIL, new RedisFirewallRuleCount(), cache);
+    }
+
+    @Test
     void isNotEvaluatedWhenFirewallRulesAreNotLoaded() {
         ResourceSnapshot cache = Fixtures.related(Fixtures.snapshot(PUBLIC_CACHE),
                 RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS, List.of());
