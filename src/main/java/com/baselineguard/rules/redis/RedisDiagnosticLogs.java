@@ -18,9 +18,11 @@ import java.util.Set;
 public final class RedisDiagnosticLogs implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("REDIS-011", "Redis.DiagnosticLogs",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("2.2", "2.3", "2.5", "2.6", "2.7"),
-            "Azure Cache for Redis sends its resource logs to Log Analytics, storage or an event hub.",
-            "Add a diagnostic setting that sends the allLogs category group and AllMetrics to a Log Analytics workspace.",
+            ResourceType.REDIS, Severity.MEDIUM, List.of("2.2", "2.3"),
+            "Azure Cache for Redis should send its resource logs to a Log Analytics workspace, event hub or storage"
+                    + " account via a diagnostic setting.",
+            "Create a diagnostic setting that enables the allLogs (or audit) category group and AllMetrics and sends"
+                    + " them to the organisation's Log Analytics workspace.",
             FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
 
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(

@@ -17,9 +17,9 @@ import java.util.List;
 public final class RedisMinTls implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("REDIS-007", "Redis.MinTls",
-            ResourceType.REDIS, Severity.HIGH, List.of("4.4"),
-            "Azure Cache for Redis refuses TLS 1.0 and 1.1: the minimum TLS version is 1.2.",
-            "Set minimumTlsVersion to 1.2.",
+            ResourceType.REDIS, Severity.MEDIUM, List.of("4.4"),
+            "Azure Cache for Redis should require TLS 1.2 as the minimum TLS version.",
+            "Set minimumTlsVersion to 1.2; TLS 1.0 and 1.1 are deprecated and no longer supported by the service.",
             FixClass.SAFE, "");
 
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.minimumTlsVersion")

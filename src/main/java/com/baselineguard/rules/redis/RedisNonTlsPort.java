@@ -18,8 +18,8 @@ public final class RedisNonTlsPort implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("REDIS-006", "Redis.NonTlsPort",
             ResourceType.REDIS, Severity.HIGH, List.of("4.4", "7.1"),
-            "Azure Cache for Redis accepts only TLS connections: the non-TLS port 6379 is disabled.",
-            "Set enableNonSslPort to false and connect clients to the TLS port 6380.",
+            "Azure Cache for Redis should not enable the non-TLS port 6379.",
+            "Set enableNonSslPort to false after moving every client that still connects on port 6379 to the TLS port.",
             FixClass.SAFE, "");
 
     // Absent means false: the spec default, and policy 22bee202 only flags an explicit true.

@@ -20,8 +20,10 @@ public final class RedisPublicNetworkAccess implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("REDIS-001", "Redis.PublicNetworkAccess",
             ResourceType.REDIS, Severity.HIGH, List.of("1.1"),
-            "Azure Cache for Redis disables public network access so that only private endpoints reach it.",
-            "Create an approved private endpoint, then set publicNetworkAccess to Disabled.",
+            "Azure Cache for Redis should disable public network access so that the cache is reachable only through"
+                    + " private endpoints.",
+            "Set publicNetworkAccess to Disabled once at least one private endpoint connection is Approved and all"
+                    + " clients resolve the cache through it.",
             FixClass.DISRUPTIVE,
             "at least one Approved private endpoint connection, and the cache is not VNet-injected");
 

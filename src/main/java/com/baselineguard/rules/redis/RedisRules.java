@@ -12,8 +12,22 @@ public final class RedisRules {
     public static List<Rule> all() {
         return List.of(
                 new RedisPublicNetworkAccess(),
+                new RedisPrivateEndpoint(),
+                new RedisFirewallRules(),
+                new RedisFirewallRuleCount(),
+                new RedisVnetInjection(),
                 new RedisNonTlsPort(),
                 new RedisMinTls(),
-                new RedisDiagnosticLogs());
+                new RedisEntraId(),
+                new RedisLocalAuth(),
+                new RedisAuthNotRequired(),
+                new RedisDiagnosticLogs(),
+                new RedisPersistenceAuth(),
+                new RedisManagedIdentity(),
+                new RedisVersion(),
+                new RedisUpdateChannel(),
+                new RedisDataPersistence(),
+                new RedisZoneRedundancy(),
+                new RedisRetirement());
     }
 }

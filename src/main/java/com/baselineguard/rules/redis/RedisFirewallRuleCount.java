@@ -1,0 +1,65 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** REDIS-004: few firewall rules admitting few public addresses (PSRule thresholds by default [PS2]). */
+public final class RedisFirewallRuleCount implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-004", "Redis.FirewallRuleCount",
+            ResourceType.REDIS, Severity.MEDIUM, List.of("1.1"),
+            "Azure Cache for Redis with public access should have at most 10 firewall rules that permit at most 10"
+                    + " public IP addresses.",
+            "Consolidate firewall rules to 10 or fewer covering 10 or fewer public IP addresses, or move clients to"
+                    + " private endpoints and disable public access.",
+            FixClass.NONE, "");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        // PSRule applies both thresholds only when public access is not disabled [PS9].
+        if (RedisFacts.publicAccessDisabled(resource)) {
+            return Evaluation.notApplicable("properties.publicNetworkAccess is \"Disabled\", so firewall rules admit"
+                    + " no one");
+        }
+        Optional<List<JsonObject>> rules = resource.related(RelatedKind.FIREWALL_RULES);
+        if (rules.isEmpty()) {
+            return Evaluation.notEvaluated("the snapshot does not carry the cache's firewall rules ("
+                    + RelatedKind.FIREWALL_RULES.description() + ")");
+        }
+        FirewallRanges.Parsed parsed = FirewallRanges.parse(rules.get());
+        if (parsed.error().isPresent()) {
+            return Evaluation.notEvaluated(parsed.error().get());
+        }
+        int count = parsed.ranges().size();
+        long publicAddresses = FirewallRanges.publicAddresses(parsed.ranges());
+        List<String> excess = new ArrayList<>();
+        if (count > settings.redisMaxFirewallRules()) {
+            excess.add(count + " firewall rules (more than " + settings.redisMaxFirewallRules() + ")");
+        }
+        if (publicAddresses > settings.redisMaxFirewallPublicIps()) {
+            excess.add("firewall rules admitting " + publicAddresses + " public IP addresses (more than "
+                    + settings.redisMaxFirewallPublicIps() + ")");
+        }
+        if (!excess.isEmpty()) {
+            return Evaluation.fail("the cache has " + String.join(" and ", excess));
+        }
+        return Evaluation.pass("the cache has " + count + " firewall rule(s) admitting " + publicAddresses
+                + " public IP address(es)");
+    }
+}

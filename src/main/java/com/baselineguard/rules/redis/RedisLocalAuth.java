@@ -1,0 +1,52 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.Values;
+import java.util.List;
+import java.util.Optional;
+
+/** REDIS-009: access key authentication is off. */
+public final class RedisLocalAuth implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-009", "Redis.LocalAuth",
+            ResourceType.REDIS, Severity.HIGH, List.of("3.2"),
+            "Azure Cache for Redis should disable access key authentication so that clients must authenticate with"
+                    + " Microsoft Entra ID.",
+            "After enabling Entra ID, assigning data access policies and moving all apps off keys, set"
+                    + " disableAccessKeyAuthentication to true in a maintenance window.",
+            FixClass.DISRUPTIVE, "Microsoft Entra authentication is enabled (aad-enabled true, REDIS-008)");
+
+    // Absent fails: the spec default is false [SP-R]. Policy 3827af20 only matches equals "false" [AP-R8].
+    private static final PropertyCheck CHECK = PropertyCheck.at("properties.disableAccessKeyAuthentication")
+            .expect("true", Values::isTrue)
+            .whenAbsent(false, "absent means false, so access keys work; policy 3827af20 would not flag absent")
+            .fixTo(Values.bool(true), FixStage.LOCAL_AUTHENTICATION);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return CHECK.evaluate(resource, blocker(resource));
+    }
+
+    // Without Entra authentication, turning keys off leaves no way to authenticate [PS5].
+    private static Optional<String> blocker(ResourceSnapshot resource) {
+        if (RedisFacts.configurationTrue(resource, RedisFacts.AAD_ENABLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(RedisFacts.configurationPath(RedisFacts.AAD_ENABLED) + " is not \"true\"; turning access"
+                + " keys off before Microsoft Entra authentication is on would lock every client out (REDIS-008)");
+    }
+}

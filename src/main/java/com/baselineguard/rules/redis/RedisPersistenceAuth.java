@@ -1,0 +1,48 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.Values;
+import java.util.List;
+import java.util.Optional;
+
+/** REDIS-012: persistence authenticates to storage with the managed identity, not a storage key. */
+public final class RedisPersistenceAuth implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-012", "Redis.PersistenceAuth",
+            ResourceType.REDIS, Severity.MEDIUM, List.of("4.8", "7.11"),
+            "Azure Cache for Redis with data persistence should authenticate to storage with a managed identity, not a"
+                    + " storage key (SAS).",
+            "Give the cache a managed identity with a data role on the persistence storage account, then set"
+                    + " preferred-data-persistence-auth-method to ManagedIdentity.",
+            FixClass.DISRUPTIVE, "the cache has a managed identity (REDIS-013)");
+
+    // The body carries only the auth method: whether storage-subscription-id is also needed is unverified [SP-R].
+    private static final PropertyCheck CHECK = PropertyCheck.at(RedisFacts.configurationPath(RedisFacts.PERSISTENCE_AUTH))
+            .expect("\"ManagedIdentity\"", v -> Values.textEquals(v, "ManagedIdentity"))
+            .whenAbsent(false, "the default is SAS, a storage key in the connection string")
+            .fixTo(Values.string("ManagedIdentity"), FixStage.USES_IDENTITY);
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        if (!RedisFacts.persistenceEnabled(resource)) {
+            return Evaluation.notApplicable(RedisFacts.noPersistenceReason());
+        }
+        return CHECK.evaluate(resource, RedisFacts.hasManagedIdentity(resource) ? Optional.empty()
+                : Optional.of("the cache has no managed identity (identity.type is absent or None) to authenticate"
+                        + " to storage with (REDIS-013)"));
+    }
+}

@@ -1,0 +1,36 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import java.util.List;
+
+/**
+ * REDIS-018 (informational): every Microsoft.Cache/redis cache is on a retiring product, as PSRule's
+ * Azure.Redis.MigrateAMR reports [PS8]. The date is fixed text, not compared with a clock.
+ */
+public final class RedisRetirement implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-018", "Redis.Retirement",
+            ResourceType.REDIS, Severity.INFORMATIONAL, List.of("7.1"),
+            "Azure Cache for Redis (Basic, Standard, Premium) retires on 2028-09-30; plan migration to Azure Managed"
+                    + " Redis.",
+            "Plan and test migration of each cache to Azure Managed Redis well before the 2028-09-30 retirement date.",
+            FixClass.NONE, "");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return Evaluation.fail("Azure Cache for Redis (Basic/Standard/Premium) retires 2028-09-30; plan migration to"
+                + " Azure Managed Redis");
+    }
+}

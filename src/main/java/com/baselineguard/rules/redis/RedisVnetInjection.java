@@ -1,0 +1,41 @@
+package com.baselineguard.rules.redis;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import java.util.List;
+
+/**
+ * REDIS-005 (informational): VNet injection is the legacy network model. The direction is the opposite of
+ * the deprecated policy 7d092e0a [AP-R9]: current guidance is Private Link [D-R2].
+ */
+public final class RedisVnetInjection implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-005", "Redis.VnetInjection",
+            ResourceType.REDIS, Severity.INFORMATIONAL, List.of("1.1"),
+            "Azure Cache for Redis deployed with VNet injection uses a legacy, create-only network model; Microsoft"
+                    + " now recommends Private Link instead.",
+            "Plan to move VNet-injected caches to a new cache that uses a private endpoint; VNet injection cannot be"
+                    + " changed on an existing cache.",
+            FixClass.NONE, "");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        if (!RedisFacts.vnetInjected(resource)) {
+            return Evaluation.pass("properties.subnetId is not set (the cache is not VNet-injected; Private Link is"
+                    + " the recommended model)");
+        }
+        return Evaluation.fail("properties.subnetId is set: the cache uses VNet injection, a legacy create-only"
+                + " network model; migrate to a new cache with Private Link");
+    }
+}
