@@ -1,0 +1,147 @@
+package com.baselineguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.baselineguard.config.Setting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Rules about rules (after PSRule's Rule.Rule.ps1 and error-prone's BugPatternValidator): the
+ * catalog holds exactly the research table's ids; every rule has a documentation page whose front
+ * matter, synopsis and recommendation equal the code; every rule has a test class; every setting is
+ * documented.
+ */
+class CatalogConventionsTest {
+
+    private static final List<String> HEADINGS = List.of("## Synopsis", "## Recommendation", "## Why it matters",
+            "## Baseline control", "## How it is evaluated", "## How to fix by hand", "## Automatic fix", "## Risk",
+            "## Comparison", "## Links");
+
+    /** The master table of shared/baseline/rules-research.md, for these three resource types. */
+    private static final List<String> RESEARCH_IDS = Stream.of(
+            IntStream.rangeClosed(1, 18).mapToObj(i -> String.format("REDIS-%03d", i)),
+            IntStream.rangeClosed(1, 13).mapToObj(i -> String.format("BATCH-%03d", i)),
+            IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("BPOOL-%03d", i)))
+            .flatMap(s -> s).toList();
+
+    private final Catalog catalog = Catalog.standard();
+
+    @Test
+    void theCatalogHoldsExactlyTheResearchTablesIds() {
+        assertEquals(RESEARCH_IDS.stream().sorted().toList(), catalog.rules().stream().map(r -> r.metadata().id()).toList(),
+                "the catalog is sorted by id and holds every research row");
+    }
+
+    @Test
+    void theResearchTableStillListsTheseIdsWhenItIsAvailable() throws IOException {
+        // shared/ sits beside the repository on the team's machines and in CI; a bare clone may lack it.
+        Path research = Path.of("..", "shared", "baseline", "rules-research.md");
+        if (!Files.exists(research)) {
+            return;
+        }
+        Matcher row = Pattern.compile("^\\| ((?:REDIS|BATCH|BPOOL)-\\d{3}) \\|", Pattern.MULTILINE)
+                .matcher(Files.readString(research));
+        List<String> ids = new ArrayList<>();
+        while (row.find()) {
+            ids.add(row.group(1));
+        }
+        assertEquals(RESEARCH_IDS, ids);
+    }
+
+    @Test
+    void namesAreUniqueAndClassesAreNamedAfterThem() {
+        TreeSetCheck.unique(catalog.rules().stream().map(r -> r.metadata().name().toLowerCase()).toList());
+        for (Rule rule : catalog.rules()) {
+            assertEquals(rule.metadata().name().replace(".", ""), rule.getClass().getSimpleName(), rule.metadata().id());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleHasADocumentationPageThatMatchesItsMetadata() {
+        return catalog.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.metadata().id(), () -> {
+            RuleMetadata m = rule.metadata();
+            Path page = Path.of(m.docPath());
+            assertTrue(Files.exists(page), "missing " + page);
+            String text = Files.readString(page);
+            Map<String, String> front = frontMatter(text);
+            assertEquals(m.id(), front.get("id"));
+            assertEquals(m.name(), front.get("name"));
+            assertEquals(m.resourceType().armType(), front.get("resource"));
+            assertEquals(m.severity().label(), front.get("severity"));
+            assertEquals("[" + String.join(", ", m.controls()) + "]", front.get("controls"));
+            assertEquals(m.fixClass().label(), front.get("fix"));
+            assertTrue(text.contains("\n# " + m.id() + " " + m.name() + "\n"), "title line");
+            int last = -1;
+            for (String heading : HEADINGS) {
+                int at = text.indexOf("\n" + heading + "\n");
+                assertTrue(at > last, heading + " missing or out of order in " + page);
+                last = at;
+            }
+            assertEquals(m.synopsis(), section(text, "## Synopsis"), "synopsis");
+            assertEquals(m.recommendation(), section(text, "## Recommendation"), "recommendation");
+        }));
+    }
+
+    @Test
+    void everyRuleHasATestClass() {
+        for (Rule rule : catalog.rules()) {
+            String packagePath = rule.getClass().getPackageName().replace('.', '/');
+            Path test = Path.of("src/test/java", packagePath, rule.getClass().getSimpleName() + "Test.java");
+            assertTrue(Files.exists(test), "missing " + test);
+        }
+    }
+
+    @Test
+    void theRuleIndexListsEveryRule() throws IOException {
+        String index = Files.readString(Path.of("docs/rules/README.md"));
+        for (Rule rule : catalog.rules()) {
+            assertTrue(index.contains(rule.metadata().id() + ".md"), rule.metadata().id());
+        }
+    }
+
+    @Test
+    void everySettingIsDocumented() throws IOException {
+        String configuration = Files.readString(Path.of("docs/configuration.md"));
+        for (Setting setting : Setting.values()) {
+            assertTrue(configuration.contains(setting.variable()), setting.variable());
+        }
+    }
+
+    private static Map<String, String> frontMatter(String text) {
+        assertTrue(text.startsWith("---\n"), "front matter first");
+        int end = text.indexOf("\n---\n", 4);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : text.substring(4, end).split("\n")) {
+            int colon = line.indexOf(':');
+            values.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        }
+        return values;
+    }
+
+    private static String section(String text, String heading) {
+        int start = text.indexOf("\n" + heading + "\n") + heading.length() + 2;
+        int end = text.indexOf("\n## ", start);
+        return text.substring(start, end).trim();
+    }
+
+    private static final class TreeSetCheck {
+        static void unique(List<String> values) {
+            assertEquals(values.size(), new TreeSet<>(values).size(), "duplicates in " + values);
+        }
+    }
+}
