@@ -31,10 +31,12 @@ public final class BatchPoolDiskEncryption implements Rule {
 
     private static final JsonPath TARGETS = JsonPath.of("diskEncryptionConfiguration.targets");
 
-    // The research table's body, also for Linux pools, where [SP-B-types] says "only TemporaryDisk is
-    // supported" (CONFLICT noted in docs/rules/BPOOL-004.md): the service may refuse it there.
-    private static final JsonObject FIX = JsonParser.parseString(
+    // [SP-B-types] (Batch 2025-06-01 DiskEncryptionTarget): "On Linux pool, only TemporaryDisk is
+    // supported; on Windows pool, OsDisk and TemporaryDisk must be specified."
+    private static final JsonObject WINDOWS_FIX = JsonParser.parseString(
             "{\"diskEncryptionConfiguration\":{\"targets\":[\"OsDisk\",\"TemporaryDisk\"]}}").getAsJsonObject();
+    private static final JsonObject LINUX_FIX = JsonParser.parseString(
+            "{\"diskEncryptionConfiguration\":{\"targets\":[\"TemporaryDisk\"]}}").getAsJsonObject();
 
     @Override
     public RuleMetadata metadata() {
@@ -62,6 +64,7 @@ public final class BatchPoolDiskEncryption implements Rule {
         if (present.containsAll(required)) {
             return Evaluation.pass(reason);
         }
-        return BatchPoolVmConfiguration.withFix(Evaluation.fail(reason + "; expected " + expected), resource, FIX);
+        return BatchPoolVmConfiguration.withFix(Evaluation.fail(reason + "; expected " + expected), resource,
+                windows ? WINDOWS_FIX : LINUX_FIX);
     }
 }

@@ -54,6 +54,16 @@ class BatchPoolDiskEncryptionTest {
     }
 
     @Test
+    void fixOnALinuxPoolEncryptsOnlyTheTemporaryDiskBecauseLinuxSupportsNothingElse() {
+        ResourceSnapshot failing = steady(pool(GALLERY));
+        var plan = assertConverges(rule, failing, RuleSettings.defaults());
+        JsonObject vm = failing.value(VM_PATH).orElseThrow().getAsJsonObject().deepCopy();
+        vm.add("diskEncryptionConfiguration", Fixtures.parse("{\"targets\":[\"TemporaryDisk\"]}"));
+        assertEquals(Fixtures.parse("{\"properties\":{\"deploymentConfiguration\":{\"virtualMachineConfiguration\":"
+                + vm + "}}}"), plan.steps().get(0).body());
+    }
+
+    @Test
     void fixSendsTheWholeVmConfigurationKeepingTheCustomerManagedKey() {
         ResourceSnapshot failing = steady(pool(CUSTOMER_MANAGED_KEY));
         var plan = assertConverges(rule, failing, RuleSettings.defaults());
