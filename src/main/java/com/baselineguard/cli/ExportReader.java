@@ -177,7 +177,7 @@ public final class ExportReader {
                 errors.add(new InputError(item.file(), "line " + item.line() + ": " + e.getMessage()));
                 continue;
             }
-            String type = JsonPath.of("type").readString(item.body()).orElse(id.type());
+            String type = JsonPath.of("type").readString(item.body()).filter(t -> !t.isBlank()).orElse(id.type());
             Optional<RelatedKind> relatedKind = relatedKind(type);
             if (ResourceType.fromArmType(type).isPresent()) {
                 resources.add(item);

@@ -42,7 +42,7 @@ public final class ResourceSnapshot {
         String idText = JsonPath.of("id").readString(resource)
                 .orElseThrow(() -> new IllegalArgumentException("resource has no \"id\""));
         ResourceId id = ResourceId.parse(idText);
-        String typeText = JsonPath.of("type").readString(resource).orElse(id.type());
+        String typeText = JsonPath.of("type").readString(resource).filter(t -> !t.isBlank()).orElse(id.type());
         ResourceType type = ResourceType.fromArmType(typeText).orElseThrow(
                 () -> new IllegalArgumentException("resource type " + typeText + " is not evaluated by Baseline Guard"));
         if (!ResourceType.fromArmType(id.type()).equals(Optional.of(type))) {

@@ -107,6 +107,19 @@ class CatalogConventionsTest {
     }
 
     @Test
+    void everyFixableRuleIsShownToConvergeByItsTest() throws IOException {
+        // Applying a rule's plan in memory must make it pass (RuleHarness.assertConverges).
+        for (Rule rule : catalog.rules()) {
+            if (rule.metadata().fixClass() == FixClass.NONE) {
+                continue;
+            }
+            Path test = Path.of("src/test/java", rule.getClass().getPackageName().replace('.', '/'),
+                    rule.getClass().getSimpleName() + "Test.java");
+            assertTrue(Files.readString(test).contains("assertConverges("), rule.metadata().id() + " has no convergence test");
+        }
+    }
+
+    @Test
     void theRuleIndexListsEveryRule() throws IOException {
         String index = Files.readString(Path.of("docs/rules/README.md"));
         for (Rule rule : catalog.rules()) {
