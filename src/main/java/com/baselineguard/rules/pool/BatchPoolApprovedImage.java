@@ -40,10 +40,11 @@ public final class BatchPoolApprovedImage implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
-        }
+        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource, settings));
+    }
+
+    /** The evaluation of a pool that has a virtual machine configuration. */
+    private Evaluation evaluateConfigured(ResourceSnapshot resource, RuleSettings settings) {
         if (settings.approvedPoolImages().isEmpty()) {
             return Evaluation.notEvaluated("no approved pool images are configured (setting " + SETTING + ")");
         }

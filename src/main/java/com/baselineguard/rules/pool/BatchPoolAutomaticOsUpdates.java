@@ -44,10 +44,11 @@ public final class BatchPoolAutomaticOsUpdates implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
-        }
+        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    }
+
+    /** The evaluation of a pool that has a virtual machine configuration. */
+    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
         Optional<JsonElement> automatic = AUTOMATIC_OS_UPGRADE.read(resource.resource());
         if (automatic.map(Values::isTrue).orElse(false)) {
             return Evaluation.pass(AUTOMATIC_OS_UPGRADE + " is true");

@@ -45,10 +45,11 @@ public final class BatchPoolDiskEncryption implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
-        }
+        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    }
+
+    /** The evaluation of a pool that has a virtual machine configuration. */
+    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         boolean windows = BatchPoolVmConfiguration.windows(vm);
         // Policy 1760f9d4 requires TemporaryDisk; Windows pools must name OsDisk too [SP-B-types].

@@ -14,7 +14,6 @@ import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
-import java.util.Optional;
 
 /** BPOOL-005: encryption at host is on. */
 public final class BatchPoolEncryptionAtHost implements Rule {
@@ -42,10 +41,11 @@ public final class BatchPoolEncryptionAtHost implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
-        }
+        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    }
+
+    /** The evaluation of a pool that has a virtual machine configuration. */
+    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
         Evaluation evaluation = CHECK.evaluate(resource);
         if (evaluation.status() != Status.FAIL) {
             return evaluation;

@@ -37,10 +37,11 @@ public final class BatchPoolTrustedLaunch implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<Evaluation> unavailable = BatchPoolVmConfiguration.unavailable(resource);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
-        }
+        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    }
+
+    /** The evaluation of a pool that has a virtual machine configuration. */
+    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         Optional<JsonElement> type = SECURITY_TYPE.read(vm);
         boolean confidential = type.map(t -> Values.textEquals(t, "confidentialVM")).orElse(false);
