@@ -1,40 +1,66 @@
 package com.baselineguard.app;
 
+import com.baselineguard.arm.ArmConnection;
+import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.config.Settings;
 import com.baselineguard.config.SettingsLoader;
 import com.baselineguard.engine.Evaluator;
 import com.baselineguard.engine.Policy;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Sweeper;
 import com.baselineguard.rules.Catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds the object graph once per process from the settings. Function
  * classes take it from {@link #instance()}; the CLI and tests build their own with
- * {@link #fromEnvironment}.
+ * {@link #fromEnvironment} or {@link #withGateway}. The ARM gateway (credential, HTTP pipeline) is
+ * built on first use, so offline evaluation never touches Azure or its SDK.
  */
 public final class Composition {
 
     private final Catalog catalog;
-    private final Policy policy;
+    private final Settings settings;
     private final Evaluator evaluator;
+    private final Map<String, String> environment;
+    private final Supplier<ArmGateway> gatewayFactory;
+    private final Clock clock;
+    private volatile Remediator remediator;
 
-    private Composition(Catalog catalog, Policy policy) {
+    private Composition(Catalog catalog, Settings settings, Map<String, String> environment,
+            Supplier<ArmGateway> gatewayFactory, Clock clock) {
         this.catalog = catalog;
-        this.policy = policy;
-        this.evaluator = new Evaluator(catalog, policy);
+        this.settings = settings;
+        this.evaluator = new Evaluator(catalog, settings.policy());
+        this.environment = Map.copyOf(environment);
+        this.gatewayFactory = gatewayFactory;
+        this.clock = clock;
     }
 
     /**
-     * Builds the graph from environment variables.
+     * Builds the graph from environment variables; the gateway connects with the environment's
+     * cloud, endpoint and credentials when first needed.
      *
      * @throws com.baselineguard.config.ConfigurationException listing every invalid setting
      */
     public static Composition fromEnvironment(Map<String, String> environment) {
         Catalog catalog = Catalog.standard();
-        return new Composition(catalog, SettingsLoader.load(environment, catalog));
+        Map<String, String> copy = Map.copyOf(environment);
+        return new Composition(catalog, SettingsLoader.settings(copy, catalog), copy,
+                () -> ArmConnection.gateway(copy), Clock.systemUTC());
+    }
+
+    /** As {@link #fromEnvironment}, with a given gateway and clock (tests). */
+    public static Composition withGateway(Map<String, String> environment, ArmGateway gateway, Clock clock) {
+        Catalog catalog = Catalog.standard();
+        return new Composition(catalog, SettingsLoader.settings(environment, catalog), environment, () -> gateway, clock);
     }
 
     /** The process-wide graph, built from the process environment on first use. */
@@ -51,11 +77,43 @@ public final class Composition {
     }
 
     public Policy policy() {
-        return policy;
+        return settings.policy();
     }
 
     public Evaluator evaluator() {
         return evaluator;
+    }
+
+    /** The live remediation engine; connects to ARM on first call. */
+    public Remediator remediator() {
+        Remediator current = remediator;
+        if (current == null) {
+            synchronized (this) {
+                if (remediator == null) {
+                    remediator = new Remediator(evaluator, catalog, gatewayFactory.get(), clock,
+                            settings.remediation().followUpDelay(), settings.remediation().maxAttempts());
+                }
+                current = remediator;
+            }
+        }
+        return current;
+    }
+
+    /** The sweep over Resource Graph; connects to ARM on first call. */
+    public Sweeper sweeper() {
+        return new Sweeper(evaluator, catalog, remediator().gateway(), remediator());
+    }
+
+    /**
+     * The client id of Baseline Guard's own managed identity ({@code AZURE_CLIENT_ID}), to recognise
+     * the events its own writes raise.
+     */
+    public Optional<String> ownClientId() {
+        return Optional.ofNullable(environment.get("AZURE_CLIENT_ID")).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** The version Maven built, e.g. {@code 0.1.0-SNAPSHOT}. */

@@ -35,6 +35,8 @@ public final class Main implements Runnable {
         boolean color = terminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand("evaluate", new EvaluateCommand(environment, color));
+        commandLine.addSubcommand("remediate", new RemediateCommand(environment));
+        commandLine.addSubcommand("sweep", new SweepCommand(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -23,7 +23,10 @@ public enum Setting {
     BG_APPROVED_POOL_IMAGES("approved pool images (BPOOL-007): publisher:offer:sku with * allowed, or a gallery image id"
             + " prefix", "empty: BPOOL-007 not evaluated"),
     BG_REDIS_MAX_FIREWALL_RULES("most firewall rules a Redis cache with public access may have (REDIS-004)", "10"),
-    BG_REDIS_MAX_FIREWALL_PUBLIC_IPS("most public IP addresses Redis firewall rules may admit (REDIS-004)", "10");
+    BG_REDIS_MAX_FIREWALL_PUBLIC_IPS("most public IP addresses Redis firewall rules may admit (REDIS-004)", "10"),
+    BG_FOLLOW_UP_DELAY_SECONDS("seconds before the next plan step or the verification read of a remediated resource",
+            "30"),
+    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10");
 
     private final String description;
     private final String defaultValue;

@@ -2,6 +2,7 @@ package com.baselineguard.config;
 
 import com.baselineguard.engine.Mode;
 import com.baselineguard.engine.Policy;
+import com.baselineguard.engine.RemediationSettings;
 import com.baselineguard.engine.Scopes;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.rules.Catalog;
@@ -41,6 +42,15 @@ public final class SettingsLoader {
      * @throws ConfigurationException listing every invalid or unknown setting
      */
     public static Policy load(Map<String, String> environment, Catalog catalog) {
+        return settings(environment, catalog).policy();
+    }
+
+    /**
+     * Every setting the environment holds.
+     *
+     * @throws ConfigurationException listing every invalid or unknown setting
+     */
+    public static Settings settings(Map<String, String> environment, Catalog catalog) {
         List<String> problems = new ArrayList<>();
         Map<String, String> env = new TreeMap<>();
         environment.forEach((k, v) -> {
@@ -96,10 +106,13 @@ public final class SettingsLoader {
                 list(env, Setting.BG_APPROVED_POOL_IMAGES),
                 count(env, Setting.BG_REDIS_MAX_FIREWALL_RULES, problems),
                 count(env, Setting.BG_REDIS_MAX_FIREWALL_PUBLIC_IPS, problems));
+        int delay = bounded(env, Setting.BG_FOLLOW_UP_DELAY_SECONDS, 1, 3600, problems);
+        int attempts = bounded(env, Setting.BG_MAX_ATTEMPTS, 1, 100, problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new Policy(modes, exemptionTag, scopes, ruleSettings, Set.of());
+        return new Settings(new Policy(modes, exemptionTag, scopes, ruleSettings, Set.of()),
+                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts));
     }
 
     private static boolean isKnown(String name) {
@@ -132,9 +145,12 @@ public final class SettingsLoader {
                     && !parts[2].isEmpty();
             boolean group = parts.length == 5 && parts[0].isEmpty() && parts[1].equalsIgnoreCase("subscriptions")
                     && !parts[2].isEmpty() && parts[3].equalsIgnoreCase("resourceGroups") && !parts[4].isEmpty();
-            if (!subscription && !group) {
-                problems.add("BG_SCOPES: '" + scope + "' is neither /subscriptions/{id} nor"
-                        + " /subscriptions/{id}/resourceGroups/{name}");
+            boolean managementGroup = parts.length == 5 && parts[0].isEmpty() && parts[1].equalsIgnoreCase("providers")
+                    && parts[2].equalsIgnoreCase("Microsoft.Management") && parts[3].equalsIgnoreCase("managementGroups")
+                    && !parts[4].isEmpty();
+            if (!subscription && !group && !managementGroup) {
+                problems.add("BG_SCOPES: '" + scope + "' is not /subscriptions/{id},"
+                        + " /subscriptions/{id}/resourceGroups/{name} or /providers/Microsoft.Management/managementGroups/{id}");
             }
         }
         return scopes;
@@ -176,18 +192,22 @@ public final class SettingsLoader {
     }
 
     private static int count(Map<String, String> env, Setting setting, List<String> problems) {
+        return bounded(env, setting, 0, 10_000, problems);
+    }
+
+    private static int bounded(Map<String, String> env, Setting setting, int min, int max, List<String> problems) {
         String value = env.getOrDefault(setting.variable(), "");
         if (value.isEmpty()) {
             return Integer.parseInt(setting.defaultValue());
         }
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed < 0 || parsed > 10_000) {
+            if (parsed < min || parsed > max) {
                 throw new NumberFormatException();
             }
             return parsed;
         } catch (NumberFormatException e) {
-            problems.add(setting.variable() + ": '" + value + "' is not a whole number from 0 to 10000");
+            problems.add(setting.variable() + ": '" + value + "' is not a whole number from " + min + " to " + max);
             return Integer.parseInt(setting.defaultValue());
         }
     }

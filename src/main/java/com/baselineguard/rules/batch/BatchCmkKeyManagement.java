@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * BATCH-010: the customer-managed key is referenced without a version and lives in a vault that cannot
@@ -35,6 +36,11 @@ public final class BatchCmkKeyManagement implements Rule {
 
     private static final String KEY_IDENTIFIER = "properties.encryption.keyVaultProperties.keyIdentifier";
     private static final JsonPath VAULT_URI = JsonPath.of("properties.vaultUri");
+
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.KEY_VAULTS);
+    }
 
     @Override
     public RuleMetadata metadata() {

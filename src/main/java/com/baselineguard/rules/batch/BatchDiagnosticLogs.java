@@ -1,5 +1,6 @@
 package com.baselineguard.rules.batch;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -31,6 +32,11 @@ public final class BatchDiagnosticLogs implements Rule {
             Set.of("allLogs"),
             Set.of("AuditLog", "ServiceLog"),
             categories("AuditLog", "ServiceLog"));
+
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.DIAGNOSTIC_SETTINGS);
+    }
 
     @Override
     public RuleMetadata metadata() {

@@ -13,6 +13,7 @@ import com.baselineguard.rules.Severity;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** BATCH-011: no Batch account certificates, a feature retired on 2024-02-29 [D-B6]. Detect only. */
 public final class BatchLegacyCertificates implements Rule {
@@ -27,6 +28,11 @@ public final class BatchLegacyCertificates implements Rule {
 
     private static final JsonPath NAME = JsonPath.of("name");
     private static final int NAMES_SHOWN = 3;
+
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.CERTIFICATES);
+    }
 
     @Override
     public RuleMetadata metadata() {

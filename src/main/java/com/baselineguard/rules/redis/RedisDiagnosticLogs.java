@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redis;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -29,6 +30,11 @@ public final class RedisDiagnosticLogs implements Rule {
             Set.of("allLogs", "audit"),
             Set.of("ConnectedClientList", "MSEntraAuthenticationAuditLog"),
             logs("allLogs"));
+
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.DIAGNOSTIC_SETTINGS);
+    }
 
     @Override
     public RuleMetadata metadata() {

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** REDIS-004: few firewall rules admitting few public addresses (PSRule thresholds by default [PS2]). */
 public final class RedisFirewallRuleCount implements Rule {
@@ -24,6 +25,11 @@ public final class RedisFirewallRuleCount implements Rule {
             "Consolidate firewall rules to 10 or fewer covering 10 or fewer public IP addresses, or move clients to"
                     + " private endpoints and disable public access.",
             FixClass.NONE, "");
+
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.FIREWALL_RULES);
+    }
 
     @Override
     public RuleMetadata metadata() {

@@ -14,6 +14,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** REDIS-003: a publicly reachable cache without private connectivity has firewall rules, none wide open. */
 public final class RedisFirewallRules implements Rule {
@@ -25,6 +26,11 @@ public final class RedisFirewallRules implements Rule {
             "Add firewall rules for only the client ranges that need the public endpoint and delete any rule spanning"
                     + " 0.0.0.0-255.255.255.255 or an organisation-banned range.",
             FixClass.NONE, "");
+
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.FIREWALL_RULES);
+    }
 
     @Override
     public RuleMetadata metadata() {

@@ -1,0 +1,26 @@
+package com.baselineguard.arm;
+
+import java.util.List;
+
+/**
+ * Every Azure RBAC action the code performs, and nothing more. The custom role in infra/ must grant
+ * exactly these (a test keeps the two equal). Reads cover the GETs of {@link ArmGateway}; writes the
+ * PATCHes of the remediation plans and the diagnostic-setting PUTs; Resource Graph needs read on the
+ * resources it returns, which the reads above give.
+ */
+public final class ArmActions {
+
+    public static final List<String> ALL = List.of(
+            "Microsoft.Cache/redis/read",
+            "Microsoft.Cache/redis/write",
+            "Microsoft.Batch/batchAccounts/read",
+            "Microsoft.Batch/batchAccounts/write",
+            "Microsoft.Batch/batchAccounts/pools/read",
+            "Microsoft.Batch/batchAccounts/pools/write",
+            "Microsoft.Insights/diagnosticSettings/read",
+            "Microsoft.Insights/diagnosticSettings/write",
+            "Microsoft.ResourceGraph/resources/read");
+
+    private ArmActions() {
+    }
+}

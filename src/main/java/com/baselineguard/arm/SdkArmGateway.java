@@ -1,0 +1,157 @@
+package com.baselineguard.arm;
+
+import com.baselineguard.model.ResourceId;
+import com.baselineguard.model.ResourceType;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ArmGateway} over the Azure SDK's ARM HTTP pipeline (authentication with the managed
+ * identity, Retry-After aware retries of 408/429/5xx). Requests are sent as JSON exactly as the
+ * engine built them, so a PATCH holds only the planned properties and nothing the SDK's models would
+ * add or drop.
+ */
+public final class SdkArmGateway implements ArmGateway {
+
+    private static final HttpHeaderName AZURE_ASYNC_OPERATION = HttpHeaderName.fromString("Azure-AsyncOperation");
+
+    private final HttpPipeline pipeline;
+    private final String endpoint;
+    private final Duration timeout;
+
+    /**
+     * @param endpoint the ARM endpoint, e.g. {@code https://management.azure.com}
+     * @param timeout the most one request may take, retries included
+     */
+    public SdkArmGateway(HttpPipeline pipeline, String endpoint, Duration timeout) {
+        this.pipeline = pipeline;
+        this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public ArmResponse get(ResourceId id) {
+        return send(HttpMethod.GET, url(id.toString(), apiVersion(id)), null);
+    }
+
+    @Override
+    public ArmResponse diagnosticSettings(ResourceId id) {
+        return send(HttpMethod.GET, url(id + "/providers/Microsoft.Insights/diagnosticSettings",
+                ApiVersions.DIAGNOSTIC_SETTINGS), null);
+    }
+
+    @Override
+    public ArmResponse patch(ResourceId id, JsonObject body) {
+        return send(HttpMethod.PATCH, url(id.toString(), apiVersion(id)), body);
+    }
+
+    @Override
+    public ArmResponse putDiagnosticSetting(ResourceId id, String name, JsonObject body) {
+        return send(HttpMethod.PUT, url(id + "/providers/Microsoft.Insights/diagnosticSettings/" + encode(name),
+                ApiVersions.DIAGNOSTIC_SETTINGS), body);
+    }
+
+    @Override
+    public ArmResponse resourceGraph(String query, List<String> subscriptions, List<String> managementGroups, int top,
+            String skipToken) {
+        JsonObject body = new JsonObject();
+        if (!subscriptions.isEmpty()) {
+            body.add("subscriptions", strings(subscriptions));
+        }
+        if (!managementGroups.isEmpty()) {
+            body.add("managementGroups", strings(managementGroups));
+        }
+        body.addProperty("query", query);
+        JsonObject options = new JsonObject();
+        options.addProperty("$top", top);
+        if (skipToken != null) {
+            options.addProperty("$skipToken", skipToken);
+        }
+        options.addProperty("resultFormat", "objectArray");
+        options.addProperty("allowPartialScopes", true);
+        body.add("options", options);
+        return send(HttpMethod.POST, url("/providers/Microsoft.ResourceGraph/resources", ApiVersions.RESOURCE_GRAPH), body);
+    }
+
+    private static String apiVersion(ResourceId id) {
+        return ResourceType.fromArmType(id.type()).map(ApiVersions::of)
+                .orElseThrow(() -> new IllegalArgumentException("no api-version for " + id.type()));
+    }
+
+    private String url(String path, String apiVersion) {
+        return endpoint + path + "?api-version=" + apiVersion;
+    }
+
+    private ArmResponse send(HttpMethod method, String url, JsonObject body) {
+        HttpRequest request = new HttpRequest(method, url);
+        if (body != null) {
+            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+            request.setBody(body.toString());
+        }
+        try (HttpResponse response = pipeline.send(request).block(timeout)) {
+            if (response == null) {
+                throw new ArmUnavailableException(method + " " + redact(url) + " got no response", null);
+            }
+            String text = response.getBodyAsString().block(timeout);
+            return new ArmResponse(response.getStatusCode(), parse(text), retryAfter(response),
+                    Optional.ofNullable(response.getHeaderValue(AZURE_ASYNC_OPERATION))
+                            .or(() -> Optional.ofNullable(response.getHeaderValue(HttpHeaderName.LOCATION))));
+        } catch (ArmUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ArmUnavailableException(method + " " + redact(url) + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    private static JsonElement parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonParser.parseString(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse response) {
+        String value = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** URLs hold no secrets, but keep log lines short. */
+    private static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+}

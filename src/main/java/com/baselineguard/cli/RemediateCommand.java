@@ -1,0 +1,82 @@
+package com.baselineguard.cli;
+
+import com.baselineguard.app.Composition;
+import com.baselineguard.engine.Outcome;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Trigger;
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code remediate RESOURCE_ID [--dry-run]}: one resource, live, with the user's own Azure credentials. */
+@Command(name = "remediate", mixinStandardHelpOptions = true,
+        description = "Reads a resource from Azure, evaluates it and applies its plan step by step (waiting between"
+                + " steps), then prints the final outcome record.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed",
+            "2:bad input, settings or usage"})
+final class RemediateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RESOURCE_ID", description = "the ARM id of a Redis cache, Batch account or Batch pool")
+    String resourceId;
+
+    @Option(names = "--dry-run", description = "plan and report, never write")
+    boolean dryRun;
+
+    @Mixin
+    LiveOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    RemediateCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Composition> composition = LiveOptions.compose(environment, err);
+        if (composition.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        Remediator remediator;
+        try {
+            remediator = composition.get().remediator();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Optional<String> refusal = remediator.refusal(resourceId);
+        if (refusal.isPresent()) {
+            err.println("error: " + refusal.get());
+            return ExitCodes.BAD_INPUT;
+        }
+        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()))
+                .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
+        Outcome last = outcomes.get(outcomes.size() - 1);
+        print(out, last, options.format);
+        return WorkRunner.exitCode(last);
+    }
+
+    static void print(PrintWriter out, Outcome outcome, LiveOptions.Format format) {
+        if (format == LiveOptions.Format.json) {
+            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
+                    .toJson(outcome.toJson()));
+        } else {
+            out.print(OutcomeText.render(outcome));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,103 @@
+package com.baselineguard.cli;
+
+import com.baselineguard.app.Composition;
+import com.baselineguard.engine.Outcome;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Scopes;
+import com.baselineguard.engine.Sweeper;
+import com.baselineguard.engine.WorkItem;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sweep [--subscription ID]... [--dry-run]}: every supported resource in scope, from Resource Graph. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Evaluates every Redis cache, Batch account and pool in the subscriptions (default: BG_SCOPES, else"
+                + " every subscription you can read) from Azure Resource Graph, then remediates the ones that need it,"
+                + " one after another.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a resource is still non-compliant, deferred or failed, or the sweep failed",
+            "2:bad input, settings or usage"})
+final class SweepCommand implements Callable<Integer> {
+
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "a subscription id; repeat for more")
+    List<String> subscriptions = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "plan and report, never write")
+    boolean dryRun;
+
+    @Mixin
+    LiveOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    SweepCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String subscription : subscriptions) {
+            if (!GUID.matcher(subscription.trim()).matches()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--subscription: '" + subscription + "' is not a subscription id (a GUID)");
+            }
+        }
+        Optional<Composition> composition = LiveOptions.compose(environment, err);
+        if (composition.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        Remediator remediator;
+        try {
+            remediator = composition.get().remediator();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Scopes scopes = composition.get().policy().scopes();
+        List<String> targets = subscriptions.isEmpty() ? scopes.subscriptions()
+                : subscriptions.stream().map(String::trim).toList();
+        List<String> groups = subscriptions.isEmpty() ? scopes.managementGroups() : List.of();
+        List<WorkItem> queued = new ArrayList<>();
+        Sweeper.Summary summary = composition.get().sweeper().sweep(targets, groups, dryRun, queued::add);
+        err.println(summary.logLine());
+        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()));
+        List<Outcome> finals = new ArrayList<>();
+        for (WorkItem item : queued) {
+            List<Outcome> chain = runner.run(item);
+            finals.add(chain.get(chain.size() - 1));
+        }
+        if (options.format == LiveOptions.Format.json) {
+            JsonObject result = new JsonObject();
+            result.add("summary", summary.toJson());
+            JsonArray outcomes = new JsonArray();
+            finals.forEach(o -> outcomes.add(o.toJson()));
+            result.add("outcomes", outcomes);
+            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(result));
+        } else {
+            out.println(summary.toJson().get("reason").getAsString());
+            finals.forEach(o -> out.print(OutcomeText.render(o)));
+        }
+        out.flush();
+        boolean bad = summary.error().isPresent() || finals.stream().anyMatch(o -> WorkRunner.exitCode(o) != ExitCodes.OK);
+        return bad ? ExitCodes.NON_COMPLIANT : ExitCodes.OK;
+    }
+}

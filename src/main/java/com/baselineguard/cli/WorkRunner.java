@@ -1,0 +1,75 @@
+package com.baselineguard.cli;
+
+import com.baselineguard.engine.Outcome;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Result;
+import com.baselineguard.engine.WorkItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The CLI has no queue: it runs a resource's deferred work inline, waiting until each follow-up is
+ * due, so one command carries the whole plan to its end. Waiting is bounded by {@code maxWait}.
+ */
+final class WorkRunner {
+
+    private final Remediator remediator;
+    private final Duration maxWait;
+    private final Consumer<Outcome> progress;
+
+    WorkRunner(Remediator remediator, Duration maxWait, Consumer<Outcome> progress) {
+        this.remediator = remediator;
+        this.maxWait = maxWait;
+        this.progress = progress;
+    }
+
+    /** Every outcome of the chain, the final one last. */
+    List<Outcome> run(WorkItem first) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Instant deadline = remediator.clock().instant().plus(maxWait);
+        WorkItem item = first;
+        while (true) {
+            Outcome outcome = remediator.handle(item);
+            outcomes.add(outcome);
+            progress.accept(outcome);
+            if (outcome.followUp().isEmpty()) {
+                return outcomes;
+            }
+            WorkItem next = outcome.followUp().get();
+            Instant now = remediator.clock().instant();
+            if (next.notBefore().isAfter(deadline)) {
+                return outcomes;
+            }
+            sleepUntil(now, next.notBefore());
+            item = next;
+        }
+    }
+
+    private static void sleepUntil(Instant now, Instant due) {
+        long millis = Duration.between(now, due).toMillis();
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the next step", e);
+        }
+    }
+
+    /** 0 when the chain ended done (compliant, remediated, audited, skipped, gone), 1 otherwise. */
+    static int exitCode(Outcome last) {
+        return switch (last.result()) {
+            case COMPLIANT, REMEDIATED, AUDITED, SKIPPED, GONE -> ExitCodes.OK;
+            default -> ExitCodes.NON_COMPLIANT;
+        };
+    }
+
+    static boolean done(Result result) {
+        return result != Result.DEFERRED && result != Result.PARTIALLY_REMEDIATED;
+    }
+}

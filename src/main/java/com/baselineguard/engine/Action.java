@@ -1,0 +1,45 @@
+package com.baselineguard.engine;
+
+import com.google.gson.JsonElement;
+import java.util.Locale;
+
+/**
+ * One property change of an invocation, for the audit trail.
+ *
+ * @param step the plan step it belongs to
+ * @param method PATCH or PUT
+ * @param target the resource id the request goes to
+ * @param ruleId the rule that asked for it
+ * @param property dotted property path, or the extension resource's relative id
+ * @param before the value before (null: not set)
+ * @param after the value after
+ * @param status what happened to it
+ * @param detail why, when not applied (ARM's error code and message, the deferral reason)
+ */
+public record Action(int step, String method, String target, String ruleId, String property, JsonElement before,
+        JsonElement after, Status status, String detail) {
+
+    public enum Status {
+        /** ARM accepted the request and answered with the result. */
+        APPLIED,
+        /** ARM accepted the request and is carrying it out (long-running operation). */
+        ACCEPTED,
+        /** A later step of the plan, sent in a later invocation. */
+        PENDING,
+        /** Dry run or audit: planned, not sent. */
+        PLANNED,
+        /** Sent and refused. */
+        FAILED,
+        /** Not sent (busy resource, ARM unavailable, contested). */
+        SKIPPED;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static Action of(PlanStep step, PlannedChange change, Status status, String detail) {
+        return new Action(step.number(), step.method(), step.target(), change.ruleId(), change.property(),
+                change.before(), change.after(), status, detail);
+    }
+}

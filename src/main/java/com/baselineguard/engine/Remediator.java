@@ -1,0 +1,317 @@
+package com.baselineguard.engine;
+
+import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.arm.ArmResponse;
+import com.baselineguard.arm.ArmUnavailableException;
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceId;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Catalog;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.Status;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Remediates one resource per invocation: reads it (never trusting event data), evaluates it,
+ * plans, and in enforce mode sends the plan's next step only. Later steps and the verification
+ * re-read are follow-ups after a delay, so an invocation never waits for a long-running operation.
+ * Every invocation ends in exactly one {@link Outcome}; expected ARM answers (403, 404, 409, 400) are
+ * outcomes, transient failures defer the work.
+ */
+public final class Remediator {
+
+    /** Provisioning states in which the resource is not being changed (Redis, Batch accounts, pools). */
+    private static final Set<String> SETTLED = Set.of("succeeded", "failed", "canceled", "cancelled", "disabled", "invalid");
+
+    private final Evaluator evaluator;
+    private final Catalog catalog;
+    private final ArmGateway gateway;
+    private final Clock clock;
+    private final Duration followUpDelay;
+    private final int maxAttempts;
+
+    public Remediator(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Clock clock, Duration followUpDelay,
+            int maxAttempts) {
+        this.evaluator = evaluator;
+        this.catalog = catalog;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.followUpDelay = followUpDelay;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public ArmGateway gateway() {
+        return gateway;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Why Baseline Guard would not act on this id at all (malformed, unsupported type, outside the
+     * scopes), decided without any ARM call; empty when it would.
+     */
+    public Optional<String> refusal(String resourceId) {
+        ResourceId id;
+        try {
+            id = ResourceId.parse(resourceId);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (ResourceType.fromArmType(id.type()).isEmpty()) {
+            return Optional.of("type " + id.type() + " is not evaluated by Baseline Guard; supported: "
+                    + String.join(", ", java.util.Arrays.stream(ResourceType.values()).map(ResourceType::armType).toList()));
+        }
+        if (!evaluator.policy().scopes().contains(id)) {
+            return Optional.of("resource is outside the configured scopes (BG_SCOPES)");
+        }
+        return Optional.empty();
+    }
+
+    /** A fresh chain of work for a resource. */
+    public WorkItem start(String resourceId, Trigger trigger, Optional<String> eventId, Optional<String> correlationId,
+            boolean dryRun) {
+        return new WorkItem(resourceId, trigger, eventId, correlationId.orElseGet(() -> UUID.randomUUID().toString()),
+                dryRun, 0, clock.instant());
+    }
+
+    /**
+     * The outcome of a chain of work that the queue gave up on (a poison message): failed, no ARM call.
+     */
+    public Outcome giveUp(WorkItem item, String reason) {
+        return new Outcome(UUID.randomUUID().toString(), item,
+                ResourceTypeOf.of(item.resourceId()), Result.FAILED, reason, List.of(), List.of(), Duration.ZERO, 0,
+                Optional.empty());
+    }
+
+    public Outcome handle(WorkItem item) {
+        return new Invocation(item).run();
+    }
+
+    /** One invocation: its own ARM call count and clock start. */
+    private final class Invocation {
+        private final WorkItem item;
+        private final Instant started = clock.instant();
+        private int armCalls;
+        private Optional<String> type = Optional.empty();
+
+        Invocation(WorkItem item) {
+            this.item = item;
+        }
+
+        Outcome run() {
+            Optional<String> refusal = refusal(item.resourceId());
+            if (refusal.isPresent()) {
+                return end(Result.SKIPPED, refusal.get(), List.of(), List.of(), false);
+            }
+            ResourceId id = ResourceId.parse(item.resourceId());
+            Optional<ResourceType> resourceType = ResourceType.fromArmType(id.type());
+            type = resourceType.map(ResourceType::armType);
+            if (item.notBefore().isAfter(clock.instant())) {
+                return end(Result.DEFERRED, "not due before " + item.notBefore(), List.of(), List.of(), true, item);
+            }
+            try {
+                return evaluateAndFix(id, resourceType.get());
+            } catch (ArmUnavailableException e) {
+                return end(Result.DEFERRED, "Azure Resource Manager unavailable: " + e.getMessage(), List.of(), List.of(),
+                        true);
+            }
+        }
+
+        private Outcome evaluateAndFix(ResourceId id, ResourceType resourceType) {
+            ArmResponse read = call(() -> gateway.get(id));
+            if (read.status() == 404) {
+                return end(Result.GONE, "the resource no longer exists", List.of(), List.of(), false);
+            }
+            if (!read.ok() || read.object().isEmpty()) {
+                return refused(read, "read", resourceType.armType() + "/read", List.of(), List.of());
+            }
+            ResourceSnapshot snapshot;
+            try {
+                snapshot = ResourceSnapshot.of(read.object().get());
+            } catch (IllegalArgumentException e) {
+                return end(Result.FAILED, "ARM answered with a body Baseline Guard cannot read: " + e.getMessage(),
+                        List.of(), List.of(), false);
+            }
+            Optional<String> state = snapshot.string("properties.provisioningState");
+            if (state.isPresent() && !SETTLED.contains(state.get().toLowerCase(Locale.ROOT))) {
+                return end(Result.DEFERRED, "provisioningState is " + state.get() + "; waiting for it to settle", List.of(),
+                        List.of(), true);
+            }
+            snapshot = withDiagnosticSettings(snapshot, resourceType);
+            ResourceReport report = evaluator.evaluate(snapshot);
+            if (report.skipped().isPresent()) {
+                return end(Result.SKIPPED, report.skipped().get(), List.of(), List.of(), false);
+            }
+            RemediationPlan plan = report.plan();
+            if (plan.isEmpty()) {
+                boolean failing = failing(report);
+                return end(failing ? Result.AUDITED : Result.COMPLIANT,
+                        failing ? "rules fail; their fixes are audit-only or blocked (see findings)" : "nothing fails",
+                        report.findings(), List.of(), false);
+            }
+            if (item.dryRun()) {
+                return end(Result.AUDITED, "dry run: " + plan.steps().size() + " step(s) planned, nothing sent",
+                        report.findings(), actions(plan, Action.Status.PLANNED, "dry run"), false);
+            }
+            if (state.isPresent() && !state.get().equalsIgnoreCase("Succeeded")) {
+                return end(Result.AUDITED, "provisioningState is " + state.get() + "; Baseline Guard writes only to a"
+                        + " resource in state Succeeded", report.findings(), actions(plan, Action.Status.SKIPPED,
+                        "provisioningState " + state.get()), false);
+            }
+            return sendFirstStep(snapshot, report, plan);
+        }
+
+        private Outcome sendFirstStep(ResourceSnapshot snapshot, ResourceReport report, RemediationPlan plan) {
+            PlanStep step = plan.steps().get(0);
+            ArmResponse response = call(() -> step.method().equals("PATCH")
+                    ? gateway.patch(snapshot.id(), step.body())
+                    : gateway.putDiagnosticSetting(snapshot.id(), extensionName(step), step.body()));
+            List<Action> actions = new ArrayList<>();
+            boolean more = plan.steps().size() > 1;
+            if (response.ok()) {
+                Action.Status status = response.status() == 202 ? Action.Status.ACCEPTED : Action.Status.APPLIED;
+                step.changes().forEach(c -> actions.add(Action.of(step, c, status, "HTTP " + response.status())));
+                actions.addAll(actions(plan.steps().subList(1, plan.steps().size()), Action.Status.PENDING,
+                        "sent after step " + step.number() + " completes"));
+                return end(more ? Result.PARTIALLY_REMEDIATED : Result.REMEDIATED,
+                        more ? "step 1 of " + plan.steps().size() + " sent; the next follows after a delay"
+                                : "the plan was sent; a verification read follows",
+                        report.findings(), actions, true);
+            }
+            String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
+            if (response.status() == 409 || response.status() == 429 || response.status() >= 500) {
+                step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.SKIPPED, detail)));
+                return end(Result.DEFERRED, "ARM answered " + response.status() + " (" + detail + "); retried later",
+                        report.findings(), actions, true);
+            }
+            if (response.status() == 404) {
+                return end(Result.GONE, "the resource was deleted before the fix was sent", report.findings(), List.of(),
+                        false);
+            }
+            step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.FAILED, detail)));
+            return refused(response, step.method(), writeAction(snapshot.type(), step), report.findings(), actions);
+        }
+
+        private ResourceSnapshot withDiagnosticSettings(ResourceSnapshot snapshot, ResourceType resourceType) {
+            if (!diagnosticRuleActive(resourceType)) {
+                return snapshot;
+            }
+            ArmResponse settings = call(() -> gateway.diagnosticSettings(snapshot.id()));
+            if (!settings.ok() || settings.object().isEmpty()) {
+                return snapshot;
+            }
+            JsonElement value = settings.object().get().get("value");
+            if (value == null || !value.isJsonArray()) {
+                return snapshot;
+            }
+            List<JsonObject> items = value.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject)
+                    .map(JsonElement::getAsJsonObject).toList();
+            return snapshot.withRelated(RelatedKind.DIAGNOSTIC_SETTINGS, items);
+        }
+
+        /** Diagnostic settings cost a read of their own: only when a rule that needs them runs. */
+        private boolean diagnosticRuleActive(ResourceType resourceType) {
+            for (Rule rule : catalog.rulesFor(resourceType)) {
+                String ruleId = rule.metadata().id();
+                Policy policy = evaluator.policy();
+                if (policy.modeOf(ruleId) != Mode.OFF && (policy.onlyRules().isEmpty() || policy.onlyRules().contains(ruleId))
+                        && rule.relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Outcome refused(ArmResponse response, String what, String action, List<Finding> findings,
+                List<Action> actions) {
+            String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
+            if (response.status() == 403) {
+                return end(Result.FAILED, "permission missing: " + action + " (" + detail + ")", findings, actions, false);
+            }
+            if (response.status() == 409 || response.status() == 429 || response.status() >= 500 || response.status() == 408) {
+                return end(Result.DEFERRED, what + " answered " + response.status() + " (" + detail + "); retried later",
+                        findings, actions, true);
+            }
+            return end(Result.FAILED, what + " refused: " + detail, findings, actions, false);
+        }
+
+        private ArmResponse call(java.util.function.Supplier<ArmResponse> request) {
+            armCalls++;
+            return request.get();
+        }
+
+        private Outcome end(Result result, String reason, List<Finding> findings, List<Action> actions, boolean followUp) {
+            return end(result, reason, findings, actions, followUp, null);
+        }
+
+        private Outcome end(Result result, String reason, List<Finding> findings, List<Action> actions, boolean followUp,
+                WorkItem sameItem) {
+            Instant now = clock.instant();
+            Optional<WorkItem> next = Optional.empty();
+            Result finalResult = result;
+            String finalReason = reason;
+            if (followUp) {
+                if (sameItem != null) {
+                    next = Optional.of(sameItem);
+                } else if (item.attempt() + 1 >= maxAttempts) {
+                    finalResult = result == Result.DEFERRED ? Result.FAILED : result;
+                    finalReason = reason + "; gave up after " + maxAttempts + " attempts";
+                } else {
+                    next = Optional.of(item.next(now, followUpDelay));
+                }
+            }
+            return new Outcome(UUID.randomUUID().toString(), item, type, finalResult, finalReason, findings, actions,
+                    Duration.between(started, now), armCalls, next);
+        }
+    }
+
+    /** The supported type an id names, if it parses. */
+    private static final class ResourceTypeOf {
+        static Optional<String> of(String resourceId) {
+            try {
+                return ResourceType.fromArmType(ResourceId.parse(resourceId).type()).map(ResourceType::armType);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static boolean failing(ResourceReport report) {
+        return report.findings().stream()
+                .anyMatch(f -> f.status() == Status.FAIL && f.rule().severity() != Severity.INFORMATIONAL);
+    }
+
+    private static List<Action> actions(RemediationPlan plan, Action.Status status, String detail) {
+        return actions(plan.steps(), status, detail);
+    }
+
+    private static List<Action> actions(List<PlanStep> steps, Action.Status status, String detail) {
+        List<Action> actions = new ArrayList<>();
+        for (PlanStep step : steps) {
+            step.changes().forEach(c -> actions.add(Action.of(step, c, status, detail)));
+        }
+        return actions;
+    }
+
+    private static String extensionName(PlanStep step) {
+        return step.target().substring(step.target().lastIndexOf('/') + 1);
+    }
+
+    private static String writeAction(ResourceType type, PlanStep step) {
+        return step.method().equals("PUT") ? "Microsoft.Insights/diagnosticSettings/write" : type.armType() + "/write";
+    }
+}

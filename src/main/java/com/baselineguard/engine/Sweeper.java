@@ -1,0 +1,174 @@
+package com.baselineguard.engine;
+
+import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.arm.ArmResponse;
+import com.baselineguard.arm.ArmUnavailableException;
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.rules.Catalog;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.Status;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates every supported resource in scope from Azure Resource Graph, page by page, and hands the
+ * resources that need a fix (or data Resource Graph lacks) to the remediation queue. Graph rows lag
+ * behind ARM, so the sweep never writes from them: the queued work re-reads each resource first.
+ */
+public final class Sweeper {
+
+    /** The query: the three supported types, the columns the rules read. */
+    public static final String QUERY = "resources"
+            + " | where type in~ ('microsoft.cache/redis', 'microsoft.batch/batchaccounts', 'microsoft.batch/batchaccounts/pools')"
+            + " | project id, name, type, location, tags, properties, identity, sku, zones, kind, subscriptionId, resourceGroup"
+            + " | order by id asc";
+
+    /** Resource Graph's largest page. */
+    static final int PAGE_SIZE = 1000;
+    /** A bound on pages, so a misbehaving skip token cannot loop forever (10 million resources). */
+    static final int MAX_PAGES = 10_000;
+
+    private final Evaluator evaluator;
+    private final Catalog catalog;
+    private final ArmGateway gateway;
+    private final Remediator remediator;
+
+    public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator) {
+        this.evaluator = evaluator;
+        this.catalog = catalog;
+        this.gateway = gateway;
+        this.remediator = remediator;
+    }
+
+    /** What a sweep found and queued; logged as the sweep's summary outcome. */
+    public record Summary(String sweepId, int pages, int resources, int queued, int unreadableRows,
+            Map<String, Map<String, Integer>> perRule, Map<String, Integer> perVerdict, Optional<String> error,
+            Duration duration) {
+
+        public JsonObject toJson() {
+            JsonObject o = new JsonObject();
+            o.addProperty("schemaVersion", 1);
+            o.addProperty("sweepId", sweepId);
+            o.addProperty("trigger", "sweep");
+            o.addProperty("result", error.isPresent() ? "failed" : "completed");
+            o.addProperty("reason", error.orElse("swept " + resources + " resources in " + pages + " pages; "
+                    + queued + " queued for remediation"));
+            o.addProperty("pages", pages);
+            o.addProperty("resources", resources);
+            o.addProperty("queued", queued);
+            o.addProperty("unreadableRows", unreadableRows);
+            o.add("perVerdict", new com.google.gson.Gson().toJsonTree(perVerdict));
+            o.add("perRule", new com.google.gson.Gson().toJsonTree(perRule));
+            o.addProperty("durationMs", duration.toMillis());
+            return o;
+        }
+
+        public String logLine() {
+            return "BaselineGuardSweep " + toJson();
+        }
+    }
+
+    /**
+     * Sweeps the scopes.
+     *
+     * @param subscriptions subscription ids (may be empty when managementGroups is not)
+     * @param managementGroups management group ids
+     * @param dryRun queued work only plans
+     * @param enqueue receives the work for resources that need a fix or a fuller read
+     */
+    public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
+            Consumer<WorkItem> enqueue) {
+        Instant started = remediator.clock().instant();
+        String sweepId = java.util.UUID.randomUUID().toString();
+        Map<String, Map<String, Integer>> perRule = new TreeMap<>();
+        Map<String, Integer> perVerdict = new TreeMap<>();
+        int pages = 0;
+        int resources = 0;
+        int queued = 0;
+        int unreadable = 0;
+        String skipToken = null;
+        Optional<String> error = Optional.empty();
+        do {
+            ArmResponse page;
+            try {
+                page = gateway.resourceGraph(QUERY, subscriptions, managementGroups, PAGE_SIZE, skipToken);
+            } catch (ArmUnavailableException e) {
+                error = Optional.of("Resource Graph unavailable after " + pages + " pages: " + e.getMessage());
+                break;
+            }
+            if (!page.ok() || page.object().isEmpty()) {
+                error = Optional.of("Resource Graph answered " + page.status() + page.error().map(x -> " (" + x + ")").orElse(""));
+                break;
+            }
+            pages++;
+            JsonObject body = page.object().get();
+            for (JsonElement row : rows(body)) {
+                ResourceSnapshot snapshot;
+                try {
+                    snapshot = ResourceSnapshot.of(row.getAsJsonObject());
+                } catch (RuntimeException e) {
+                    unreadable++;
+                    continue;
+                }
+                resources++;
+                ResourceReport report = evaluator.evaluate(snapshot);
+                for (Finding finding : report.findings()) {
+                    perRule.computeIfAbsent(finding.rule().id(), k -> new TreeMap<>())
+                            .merge(finding.status().label(), 1, Integer::sum);
+                }
+                String verdict;
+                if (report.skipped().isPresent()) {
+                    verdict = "skipped";
+                } else if (!report.plan().isEmpty() || needsFullRead(snapshot, report)) {
+                    enqueue.accept(remediator.start(snapshot.id().toString(), Trigger.SWEEP, Optional.empty(),
+                            Optional.of(sweepId), dryRun));
+                    queued++;
+                    verdict = "queued";
+                } else {
+                    verdict = report.failed() ? "audited" : "compliant";
+                }
+                perVerdict.merge(verdict, 1, Integer::sum);
+            }
+            skipToken = Optional.ofNullable(body.get("$skipToken")).filter(JsonElement::isJsonPrimitive)
+                    .map(JsonElement::getAsString).filter(s -> !s.isEmpty()).orElse(null);
+        } while (skipToken != null && pages < MAX_PAGES);
+        return new Summary(sweepId, pages, resources, queued, unreadable, perRule, perVerdict, error,
+                Duration.between(started, remediator.clock().instant()));
+    }
+
+    private static List<JsonElement> rows(JsonObject body) {
+        JsonElement data = body.get("data");
+        if (data == null || !data.isJsonArray()) {
+            return List.of();
+        }
+        return data.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject).toList();
+    }
+
+    /**
+     * Resource Graph has no diagnostic settings: a resource needs a full read when a rule that reads
+     * them is enforced and its fix could be applied (a workspace is configured).
+     */
+    private boolean needsFullRead(ResourceSnapshot snapshot, ResourceReport report) {
+        if (evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
+            return false;
+        }
+        for (Finding finding : report.findings()) {
+            if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE) {
+                Optional<Rule> rule = catalog.find(finding.rule().id());
+                if (rule.isPresent() && rule.get().relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)
+                        && snapshot.related(RelatedKind.DIAGNOSTIC_SETTINGS).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
