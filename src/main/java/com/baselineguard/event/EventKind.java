@@ -36,11 +36,12 @@ public enum EventKind {
 
     /** Why an event of this kind is not acted on; empty for {@link #WRITE_SUCCESS}. */
     Optional<String> ignoredBecause(String eventType) {
+        String shown = TargetResolver.abbreviate(eventType);
         return switch (this) {
             case WRITE_SUCCESS -> Optional.empty();
             case SUBSCRIPTION_VALIDATION -> Optional.of("subscription validation handshake; the Functions host answers it");
-            case OTHER_RESOURCE_EVENT -> Optional.of("event type " + eventType + " is not a successful resource write");
-            case OTHER -> Optional.of("event type " + eventType + " is not a resource change event");
+            case OTHER_RESOURCE_EVENT -> Optional.of("event type " + shown + " is not a successful resource write");
+            case OTHER -> Optional.of("event type " + shown + " is not a resource change event");
         };
     }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
  */
 public final class EventParser {
 
-    /** Event Grid itself refuses events over 1 MB and batches over 1 MB. */
+    /** Event Grid caps an event at 1 MB, and a delivery batch at 1,024 KB (preferredBatchSizeInKilobytes). */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    /** Event Grid delivers at most 5,000 events per batch; our subscription asks for 1. */
+    /** maxEventsPerBatch can be up to 5,000; Baseline Guard's subscription asks for 1, so 100 is already generous. */
     public static final int MAX_EVENTS = 100;
 
     private static final String OBJECT_ID_CLAIM = "http://schemas.microsoft.com/identity/claims/objectidentifier";
