@@ -45,6 +45,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void eventParsingIsPure() {
+        noClasses().that().resideInAPackage("com.baselineguard.event..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.rules..", "com.baselineguard.engine..",
+                        "com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..",
+                        "com.baselineguard.app..", "com.azure..", "com.microsoft..", "java.io..", "java.nio..", "java.net..",
+                        "java.util.logging..")
+                .check(CLASSES);
+    }
+
+    @Test
     void engineDoesNotKnowItsCallers() {
         noClasses().that().resideInAPackage("com.baselineguard.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..", "com.baselineguard.app..",

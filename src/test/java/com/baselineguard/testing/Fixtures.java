@@ -36,6 +36,19 @@ public final class Fixtures {
         }
     }
 
+    /** The exact text of a fixture, e.g. an Event Grid delivery body. */
+    public static String text(String relative) {
+        String resource = "/fixtures/" + relative;
+        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The resource in a single-resource fixture. */
     public static ResourceSnapshot snapshot(String relative) {
         return ResourceSnapshot.of(json(relative).getAsJsonObject());
