@@ -63,9 +63,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEngineSeesArmOnlyThroughTheGatewayInterface() {
+        noClasses().that().resideInAPackage("com.baselineguard.engine..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.baselineguard.arm.SdkArmGateway")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.baselineguard.arm.ArmConnection")
+                .orShould().dependOnClassesThat().resideInAnyPackage("com.azure..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheArmPackageAndTheCompositionRootKnowTheAzureSdk() {
+        noClasses().that().resideOutsideOfPackages("com.baselineguard.arm..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.baselineguard.arm..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.engine..", "com.baselineguard.rules..",
+                        "com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..",
+                        "com.baselineguard.app..")
+                .check(CLASSES);
+    }
+
+    @Test
     void functionsAreThinGlueOverTheCompositionRoot() {
         noClasses().that().resideInAPackage("com.baselineguard.function..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.cli..", "com.baselineguard.config..", "com.baselineguard.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.cli..", "com.baselineguard.config..",
+                        "com.baselineguard.rules..", "com.baselineguard.arm..")
                 .check(CLASSES);
     }
 

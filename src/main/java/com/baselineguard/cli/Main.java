@@ -37,6 +37,7 @@ public final class Main implements Runnable {
         commandLine.addSubcommand("evaluate", new EvaluateCommand(environment, color));
         commandLine.addSubcommand("remediate", new RemediateCommand(environment));
         commandLine.addSubcommand("sweep", new SweepCommand(environment));
+        commandLine.addSubcommand("handle-event", new HandleEventCommand(environment, System.in));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -92,9 +92,13 @@ public final class Remediator {
      * The outcome of a chain of work that the queue gave up on (a poison message): failed, no ARM call.
      */
     public Outcome giveUp(WorkItem item, String reason) {
-        return new Outcome(UUID.randomUUID().toString(), item,
-                ResourceTypeOf.of(item.resourceId()), Result.FAILED, reason, List.of(), List.of(), Duration.ZERO, 0,
-                Optional.empty());
+        return record(item, Result.FAILED, reason);
+    }
+
+    /** An outcome decided without reading the resource (a skipped event, a refused request). */
+    public Outcome record(WorkItem item, Result result, String reason) {
+        return new Outcome(UUID.randomUUID().toString(), item, ResourceTypeOf.of(item.resourceId()), result, reason,
+                List.of(), List.of(), Duration.ZERO, 0, Optional.empty());
     }
 
     public Outcome handle(WorkItem item) {

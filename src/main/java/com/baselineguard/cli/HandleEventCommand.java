@@ -1,0 +1,117 @@
+package com.baselineguard.cli;
+
+import com.baselineguard.app.Composition;
+import com.baselineguard.engine.EventIntake;
+import com.baselineguard.engine.Outcome;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.event.EventParseException;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code handle-event FILE|-}: processes an Event Grid delivery exactly as the OnResourceWrite function does. */
+@Command(name = "handle-event", mixinStandardHelpOptions = true,
+        description = "Processes an Event Grid delivery (Event Grid schema or CloudEvents 1.0, one event or a batch) as"
+                + " the OnResourceWrite function does, running the deferred work inline, and prints the final outcomes.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed",
+            "2:not an event delivery, bad settings or usage"})
+final class HandleEventCommand implements Callable<Integer> {
+
+    /** The same limit the parser applies; read no more than one byte past it. */
+    private static final int MAX_BYTES = com.baselineguard.event.EventParser.MAX_BODY_BYTES;
+
+    @Parameters(paramLabel = "FILE", description = "a file holding the delivery, or - for standard input")
+    String file;
+
+    @Mixin
+    LiveOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> environment;
+    private final InputStream stdin;
+
+    HandleEventCommand(Map<String, String> environment, InputStream stdin) {
+        this.environment = environment;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String body;
+        try {
+            body = read();
+        } catch (IOException e) {
+            err.println("error: " + file + ": cannot read: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Optional<Composition> composition = LiveOptions.compose(environment, err);
+        if (composition.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        Remediator remediator;
+        try {
+            remediator = composition.get().remediator();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        List<Outcome> first;
+        try {
+            first = new EventIntake(remediator, composition.get().ownClientId()).handle(body);
+        } catch (EventParseException e) {
+            err.println("error: " + file + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()));
+        List<Outcome> finals = new ArrayList<>();
+        for (Outcome outcome : first) {
+            err.println(outcome.logLine());
+            if (outcome.followUp().isPresent()) {
+                List<Outcome> chain = runner.run(outcome.followUp().get());
+                finals.add(chain.get(chain.size() - 1));
+            } else {
+                finals.add(outcome);
+            }
+        }
+        if (options.format == LiveOptions.Format.json) {
+            JsonArray array = new JsonArray();
+            finals.forEach(o -> array.add(o.toJson()));
+            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(array));
+        } else {
+            finals.forEach(o -> out.print(OutcomeText.render(o)));
+        }
+        out.flush();
+        return finals.stream().allMatch(o -> WorkRunner.exitCode(o) == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.NON_COMPLIANT;
+    }
+
+    private String read() throws IOException {
+        byte[] bytes;
+        if (file.equals("-")) {
+            bytes = stdin.readNBytes(MAX_BYTES + 1);
+        } else {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
