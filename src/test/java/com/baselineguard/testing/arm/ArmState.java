@@ -1,0 +1,261 @@
+package com.baselineguard.testing.arm;
+
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the stand-in knows: resources by id (ARM ids compare without case), their related
+ * collections, and the progress of updates. Every method hands out deep copies, so callers never
+ * share JSON with the server threads.
+ */
+final class ArmState {
+
+    static final String UPDATING = "Updating";
+    static final String SUCCEEDED = "Succeeded";
+
+    private final Map<String, Tracked> resources = new LinkedHashMap<>();
+    private final Map<String, Map<String, JsonObject>> diagnosticSettings = new HashMap<>();
+    private final Map<String, List<JsonObject>> firewallRules = new HashMap<>();
+    private final Map<String, Operation> operations = new HashMap<>();
+
+    /** A stored resource and how its last update progresses. */
+    private static final class Tracked {
+        JsonObject resource;
+        int getsWhileUpdating = 1;
+        int asyncPolls = -1;
+        int updatingGetsLeft;
+        boolean settling;
+
+        Tracked(JsonObject resource) {
+            this.resource = resource;
+        }
+    }
+
+    /** A long-running PATCH: done after {@code pollsLeft} more polls. */
+    private static final class Operation {
+        final String resourceKey;
+        final Instant started = Instant.now();
+        int pollsLeft;
+
+        Operation(String resourceKey, int pollsLeft) {
+            this.resourceKey = resourceKey;
+            this.pollsLeft = pollsLeft;
+        }
+    }
+
+    /** The answer to a poll of an operation. */
+    record Poll(boolean done, JsonObject status, JsonObject resource) {
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    synchronized void put(JsonObject resource) {
+        String id = ArmJson.string(resource, "id");
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a resource needs an id to be stored: " + resource);
+        }
+        Tracked tracked = resources.get(key(id));
+        if (tracked == null) {
+            resources.put(key(id), new Tracked(resource.deepCopy()));
+        } else {
+            tracked.resource = resource.deepCopy();
+            tracked.settling = false;
+            tracked.updatingGetsLeft = 0;
+        }
+    }
+
+    synchronized boolean exists(String id) {
+        return resources.containsKey(key(id));
+    }
+
+    synchronized Optional<JsonObject> resource(String id) {
+        return Optional.ofNullable(resources.get(key(id))).map(t -> t.resource.deepCopy());
+    }
+
+    synchronized List<JsonObject> all() {
+        return resources.values().stream().map(t -> t.resource.deepCopy()).toList();
+    }
+
+    synchronized void remove(String id) {
+        resources.remove(key(id));
+        diagnosticSettings.remove(key(id));
+        firewallRules.remove(key(id));
+    }
+
+    synchronized void getsWhileUpdating(String id, int gets) {
+        tracked(id).getsWhileUpdating = requireNotNegative(gets);
+    }
+
+    synchronized void asyncPatch(String id, int pollsUntilDone) {
+        tracked(id).asyncPolls = requireNotNegative(pollsUntilDone);
+    }
+
+    /** A GET of the resource: advances a synchronous update by one read. */
+    synchronized Optional<JsonObject> read(String id) {
+        Tracked tracked = resources.get(key(id));
+        if (tracked == null) {
+            return Optional.empty();
+        }
+        if (tracked.updatingGetsLeft > 0) {
+            tracked.updatingGetsLeft--;
+        } else if (tracked.settling) {
+            ArmJson.setProvisioningState(tracked.resource, SUCCEEDED);
+            tracked.settling = false;
+        }
+        return Optional.of(tracked.resource.deepCopy());
+    }
+
+    /** Whether the resource answers a PATCH with 202 and an operation to poll. */
+    synchronized boolean patchesAsynchronously(String id) {
+        Tracked tracked = resources.get(key(id));
+        return tracked != null && tracked.asyncPolls >= 0;
+    }
+
+    /** A synchronous PATCH: the merged resource, Updating unless it settles at once. */
+    synchronized Optional<JsonObject> patch(String id, JsonObject patch) {
+        Tracked tracked = resources.get(key(id));
+        if (tracked == null) {
+            return Optional.empty();
+        }
+        merge(tracked, patch);
+        boolean immediate = tracked.getsWhileUpdating == 0;
+        ArmJson.setProvisioningState(tracked.resource, immediate ? SUCCEEDED : UPDATING);
+        tracked.settling = !immediate;
+        tracked.updatingGetsLeft = tracked.getsWhileUpdating;
+        return Optional.of(tracked.resource.deepCopy());
+    }
+
+    /** An asynchronous PATCH: merged now, Updating until its operation (the id returned) has been polled to the end. */
+    synchronized Optional<String> patchAsynchronously(String id, JsonObject patch) {
+        Tracked tracked = resources.get(key(id));
+        if (tracked == null) {
+            return Optional.empty();
+        }
+        merge(tracked, patch);
+        ArmJson.setProvisioningState(tracked.resource, UPDATING);
+        tracked.settling = false;
+        tracked.updatingGetsLeft = 0;
+        String operationId = UUID.randomUUID().toString();
+        operations.put(operationId, new Operation(key(id), tracked.asyncPolls));
+        return Optional.of(operationId);
+    }
+
+    /** A poll of an operation (either its status URL or its result URL). */
+    synchronized Optional<Poll> poll(String operationId) {
+        Operation operation = operations.get(operationId);
+        if (operation == null) {
+            return Optional.empty();
+        }
+        Tracked tracked = resources.get(operation.resourceKey);
+        boolean done = operation.pollsLeft == 0;
+        if (done) {
+            if (tracked != null) {
+                ArmJson.setProvisioningState(tracked.resource, SUCCEEDED);
+            }
+        } else {
+            operation.pollsLeft--;
+        }
+        JsonObject status = new JsonObject();
+        status.addProperty("name", operationId);
+        status.addProperty("status", done ? SUCCEEDED : "InProgress");
+        status.addProperty("startTime", operation.started.toString());
+        if (done) {
+            status.addProperty("endTime", Instant.now().toString());
+        }
+        return Optional.of(new Poll(done, status, tracked == null ? null : tracked.resource.deepCopy()));
+    }
+
+    synchronized void putDiagnosticSettings(String resourceId, List<JsonObject> settings) {
+        Map<String, JsonObject> byName = new LinkedHashMap<>();
+        for (JsonObject setting : settings) {
+            String name = ArmJson.string(setting, "name");
+            if (name == null) {
+                throw new IllegalArgumentException("a diagnostic setting needs a name: " + setting);
+            }
+            byName.put(key(name), setting.deepCopy());
+        }
+        diagnosticSettings.put(key(resourceId), byName);
+    }
+
+    /** Stores one setting as a PUT does; empty when the resource does not exist. */
+    synchronized Optional<JsonObject> putDiagnosticSetting(String resourceId, String name, JsonObject body) {
+        Tracked tracked = resources.get(key(resourceId));
+        if (tracked == null) {
+            return Optional.empty();
+        }
+        JsonObject setting = new JsonObject();
+        setting.addProperty("id", ArmJson.string(tracked.resource, "id")
+                + "/providers/microsoft.insights/diagnosticSettings/" + name);
+        setting.addProperty("type", "Microsoft.Insights/diagnosticSettings");
+        setting.addProperty("name", name);
+        JsonObject properties = body.has("properties") && body.get("properties").isJsonObject()
+                ? body.getAsJsonObject("properties").deepCopy() : new JsonObject();
+        setting.add("properties", properties);
+        diagnosticSettings.computeIfAbsent(key(resourceId), k -> new LinkedHashMap<>()).put(key(name), setting);
+        return Optional.of(setting.deepCopy());
+    }
+
+    /** The settings of a resource (none is an empty list); empty when the resource does not exist. */
+    synchronized Optional<List<JsonObject>> diagnosticSettings(String resourceId) {
+        if (!resources.containsKey(key(resourceId))) {
+            return Optional.empty();
+        }
+        return Optional.of(copies(diagnosticSettings.getOrDefault(key(resourceId), Map.of()).values()));
+    }
+
+    synchronized Optional<JsonObject> diagnosticSetting(String resourceId, String name) {
+        return Optional.ofNullable(diagnosticSettings.getOrDefault(key(resourceId), Map.of()).get(key(name)))
+                .map(JsonObject::deepCopy);
+    }
+
+    synchronized void putFirewallRules(String cacheId, List<JsonObject> rules) {
+        firewallRules.put(key(cacheId), copies(rules));
+    }
+
+    synchronized Optional<List<JsonObject>> firewallRules(String cacheId) {
+        if (!resources.containsKey(key(cacheId))) {
+            return Optional.empty();
+        }
+        return Optional.of(copies(firewallRules.getOrDefault(key(cacheId), List.of())));
+    }
+
+    private static void merge(Tracked tracked, JsonObject patch) {
+        JsonObject mergeable = patch.deepCopy();
+        for (String readOnly : List.of("id", "name", "type")) {
+            ArmJson.memberName(mergeable, readOnly).ifPresent(mergeable::remove);
+        }
+        ArmJson.merge(tracked.resource, mergeable);
+    }
+
+    private Tracked tracked(String id) {
+        Tracked tracked = resources.get(key(id));
+        if (tracked == null) {
+            throw new IllegalArgumentException("no resource " + id + "; put it first");
+        }
+        return tracked;
+    }
+
+    private static int requireNotNegative(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("must not be negative: " + n);
+        }
+        return n;
+    }
+
+    private static List<JsonObject> copies(Collection<JsonObject> items) {
+        List<JsonObject> copies = new ArrayList<>(items.size());
+        items.forEach(item -> copies.add(item.deepCopy()));
+        return copies;
+    }
+}
