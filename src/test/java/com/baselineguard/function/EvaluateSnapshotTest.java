@@ -2,24 +2,17 @@ package com.baselineguard.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.baselineguard.config.SettingsLoader;
 import com.baselineguard.engine.Evaluator;
 import com.baselineguard.rules.Catalog;
 import com.baselineguard.testing.Fixtures;
+import com.baselineguard.testing.FunctionHarness;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.microsoft.azure.functions.ExecutionContext;
-import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
-import com.microsoft.azure.functions.HttpStatusType;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EvaluateSnapshotTest {
@@ -50,60 +43,6 @@ class EvaluateSnapshotTest {
     }
 
     private HttpResponseMessage post(String body) {
-        @SuppressWarnings("unchecked")
-        HttpRequestMessage<Optional<String>> request = mock(HttpRequestMessage.class);
-        when(request.getBody()).thenReturn(Optional.of(body));
-        when(request.createResponseBuilder(any(HttpStatus.class))).thenAnswer(
-                invocation -> new Builder(invocation.getArgument(0)));
-        return function.run(request, mock(ExecutionContext.class));
-    }
-
-    /** A plain response builder, as the Functions host supplies. */
-    private static final class Builder implements HttpResponseMessage.Builder {
-        private HttpStatusType status;
-        private final Map<String, String> headers = new HashMap<>();
-        private Object body;
-
-        Builder(HttpStatusType status) {
-            this.status = status;
-        }
-
-        @Override
-        public HttpResponseMessage.Builder status(HttpStatusType status) {
-            this.status = status;
-            return this;
-        }
-
-        @Override
-        public HttpResponseMessage.Builder header(String key, String value) {
-            headers.put(key, value);
-            return this;
-        }
-
-        @Override
-        public HttpResponseMessage.Builder body(Object body) {
-            this.body = body;
-            return this;
-        }
-
-        @Override
-        public HttpResponseMessage build() {
-            return new HttpResponseMessage() {
-                @Override
-                public HttpStatusType getStatus() {
-                    return status;
-                }
-
-                @Override
-                public String getHeader(String key) {
-                    return headers.get(key);
-                }
-
-                @Override
-                public Object getBody() {
-                    return body;
-                }
-            };
-        }
+        return function.run(FunctionHarness.request(body, Map.of()), new FunctionHarness.Context().context);
     }
 }
