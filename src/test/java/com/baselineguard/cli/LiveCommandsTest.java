@@ -1,0 +1,155 @@
+package com.baselineguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.baselineguard.testing.Fixtures;
+import com.baselineguard.testing.LiveHarness;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** remediate, handle-event and sweep from the command line, against the ARM stand-in. */
+class LiveCommandsTest {
+
+    private static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+
+    @TempDir
+    Path dir;
+
+    private LiveHarness live;
+
+    @BeforeEach
+    void start() {
+        live = LiveHarness.start();
+        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+    }
+
+    @AfterEach
+    void stop() {
+        live.close();
+    }
+
+    private EvaluateCommandTest.Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
+        return new EvaluateCommandTest.Run(exit, out.toString(), err.toString());
+    }
+
+    private EvaluateCommandTest.Run run(String... args) {
+        return run(live.environment(), args);
+    }
+
+    @Test
+    void remediateCarriesThePlanToItsEndAndPrintsTheFinalOutcome() {
+        EvaluateCommandTest.Run run = run("remediate", CACHE, "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject outcome = run.json();
+        assertEquals("audited", outcome.get("result").getAsString(), "safe rules fixed; disruptive ones left to audit");
+        assertEquals("cli", outcome.get("trigger").getAsString());
+        assertEquals(1, live.patches().size());
+        assertEquals(Fixtures.parse("{\"properties\":{\"enableNonSslPort\":false,\"minimumTlsVersion\":\"1.2\"}}"),
+                live.patches().get(0).json());
+        assertTrue(run.err().lines().filter(l -> l.startsWith("BaselineGuardOutcome ")).count() >= 2,
+                "every invocation of the chain is recorded: " + run.err());
+    }
+
+    @Test
+    void remediateInDryRunWritesNothing() {
+        EvaluateCommandTest.Run run = run("remediate", CACHE, "--dry-run");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("AUDITED"), run.out());
+        assertEquals(0, live.patches().size());
+    }
+
+    @Test
+    void remediateRefusesBadIdsBeforeAnyArmCall() {
+        assertEquals(2, run("remediate", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z").exit());
+        assertEquals(2, run("remediate", "not-an-id").exit());
+        assertEquals(0, live.arm.requests().size());
+    }
+
+    @Test
+    void aMissingResourceIsGoneAndExitsZero() {
+        EvaluateCommandTest.Run run = run("remediate", CACHE.replace("cache1", "nothere"));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("GONE"), run.out());
+    }
+
+    @Test
+    void aRefusedWriteExitsOne() {
+        live.arm.inject(com.baselineguard.testing.arm.Fault.on("PATCH", ".*").authorizationFailed("Microsoft.Cache/redis/write"));
+        EvaluateCommandTest.Run run = run("remediate", CACHE);
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().startsWith("FAILED"), run.out());
+    }
+
+    @Test
+    void badConnectionSettingsExitTwo() {
+        Map<String, String> env = new HashMap<>(live.environment());
+        env.put("AZURE_CLOUD", "Mars");
+        EvaluateCommandTest.Run run = run(env, "remediate", CACHE);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("AZURE_CLOUD: 'Mars'"), run.err());
+        env.put("AZURE_CLOUD", "AzureCloud");
+        env.put("AZURE_RESOURCE_MANAGER_ENDPOINT", "http://127.0.0.1:1");
+        assertTrue(run(env, "remediate", CACHE).err().contains("must be an https:// URL"));
+    }
+
+    @Test
+    void handleEventProcessesADeliveryAsTheFunctionDoes() throws IOException {
+        JsonObject event = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json").getAsJsonObject();
+        event.addProperty("subject", CACHE);
+        event.getAsJsonObject("data").addProperty("resourceUri", CACHE);
+        JsonArray delivery = new JsonArray();
+        delivery.add(event);
+        delivery.add(Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json"));
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, delivery.toString());
+        EvaluateCommandTest.Run run = run("handle-event", file.toString(), "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonArray outcomes = JsonParser.parseString(run.out()).getAsJsonArray();
+        assertEquals(2, outcomes.size());
+        assertEquals("audited", outcomes.get(0).getAsJsonObject().get("result").getAsString());
+        assertEquals("skipped", outcomes.get(1).getAsJsonObject().get("result").getAsString());
+        assertEquals(1, live.patches().size());
+    }
+
+    @Test
+    void handleEventRefusesWhatIsNotAnEventDelivery() throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"hello\": \"world\"}");
+        EvaluateCommandTest.Run run = run("handle-event", file.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("error: " + file), run.err());
+        assertEquals(0, live.arm.requests().size());
+        assertEquals(2, run("handle-event", dir.resolve("missing.json").toString()).exit());
+    }
+
+    @Test
+    void sweepFindsAndFixesTheNonCompliantResources() {
+        JsonObject fine = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
+        fine.addProperty("id", CACHE.replace("cache1", "cache2"));
+        live.store(fine);
+        EvaluateCommandTest.Run run = run("sweep", "--subscription", "00000000-0000-0000-0000-000000000000", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject result = run.json();
+        assertEquals(2, result.getAsJsonObject("summary").get("resources").getAsInt());
+        assertEquals(1, result.getAsJsonObject("summary").get("queued").getAsInt());
+        assertEquals(1, result.getAsJsonArray("outcomes").size());
+        assertEquals(1, live.patches().size());
+        assertEquals(2, run("sweep", "--subscription", "not-a-guid").exit());
+    }
+}
