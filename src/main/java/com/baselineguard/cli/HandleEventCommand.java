@@ -1,11 +1,9 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.app.Composition;
 import com.baselineguard.engine.EventIntake;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.event.EventParseException;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,20 +61,14 @@ final class HandleEventCommand implements Callable<Integer> {
             err.println("error: " + file + ": cannot read: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        Optional<Composition> composition = LiveOptions.compose(environment, err);
-        if (composition.isEmpty()) {
+        Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
+        if (live.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
-        Remediator remediator;
-        try {
-            remediator = composition.get().remediator();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        Remediator remediator = live.get().remediator();
         List<Outcome> first;
         try {
-            first = new EventIntake(remediator, composition.get().ownClientId()).handle(body);
+            first = new EventIntake(remediator, live.get().composition().ownClientId()).handle(body);
         } catch (EventParseException e) {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -95,7 +87,7 @@ final class HandleEventCommand implements Callable<Integer> {
         if (options.format == LiveOptions.Format.json) {
             JsonArray array = new JsonArray();
             finals.forEach(o -> array.add(o.toJson()));
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(array));
+            LiveOptions.printJson(out, array);
         } else {
             finals.forEach(o -> out.print(OutcomeText.render(o)));
         }

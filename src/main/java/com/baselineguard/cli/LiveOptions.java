@@ -2,6 +2,9 @@ package com.baselineguard.cli;
 
 import com.baselineguard.app.Composition;
 import com.baselineguard.config.ConfigurationException;
+import com.baselineguard.engine.Remediator;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -24,16 +27,27 @@ final class LiveOptions {
         return Duration.ofSeconds(Math.max(0, maxWaitSeconds));
     }
 
-    /** The composition, or empty after printing the settings problem. */
-    static Optional<Composition> compose(Map<String, String> environment, PrintWriter err) {
+    /** The composition and its connected remediator. */
+    record Live(Composition composition, Remediator remediator) {
+    }
+
+    /**
+     * Builds the composition and connects the remediator, or prints the settings problem (BG_ settings,
+     * AZURE_CLOUD, AZURE_RESOURCE_MANAGER_ENDPOINT) and returns empty.
+     */
+    static Optional<Live> connect(Map<String, String> environment, PrintWriter err) {
         try {
-            return Optional.of(Composition.fromEnvironment(environment));
-        } catch (ConfigurationException e) {
-            err.println("error: " + e.getMessage());
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
+            Composition composition = Composition.fromEnvironment(environment);
+            return Optional.of(new Live(composition, composition.remediator()));
+        } catch (ConfigurationException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Pretty JSON on standard output. */
+    static void printJson(PrintWriter out, JsonElement json) {
+        out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json));
+        out.flush();
     }
 }

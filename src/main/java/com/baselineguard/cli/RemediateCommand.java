@@ -1,10 +1,8 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.app.Composition;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Trigger;
-import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +45,11 @@ final class RemediateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Composition> composition = LiveOptions.compose(environment, err);
-        if (composition.isEmpty()) {
+        Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
+        if (live.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
-        Remediator remediator;
-        try {
-            remediator = composition.get().remediator();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        Remediator remediator = live.get().remediator();
         Optional<String> refusal = remediator.refusal(resourceId);
         if (refusal.isPresent()) {
             err.println("error: " + refusal.get());
@@ -72,8 +64,7 @@ final class RemediateCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, Outcome outcome, LiveOptions.Format format) {
         if (format == LiveOptions.Format.json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
-                    .toJson(outcome.toJson()));
+            LiveOptions.printJson(out, outcome.toJson());
         } else {
             out.print(OutcomeText.render(outcome));
         }

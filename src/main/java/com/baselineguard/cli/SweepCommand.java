@@ -1,12 +1,10 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.app.Composition;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Scopes;
 import com.baselineguard.engine.Sweeper;
 import com.baselineguard.engine.WorkItem;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -61,23 +59,17 @@ final class SweepCommand implements Callable<Integer> {
                         "--subscription: '" + subscription + "' is not a subscription id (a GUID)");
             }
         }
-        Optional<Composition> composition = LiveOptions.compose(environment, err);
-        if (composition.isEmpty()) {
+        Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
+        if (live.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
-        Remediator remediator;
-        try {
-            remediator = composition.get().remediator();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        Scopes scopes = composition.get().policy().scopes();
+        Remediator remediator = live.get().remediator();
+        Scopes scopes = live.get().composition().policy().scopes();
         List<String> targets = subscriptions.isEmpty() ? scopes.subscriptions()
                 : subscriptions.stream().map(String::trim).toList();
         List<String> groups = subscriptions.isEmpty() ? scopes.managementGroups() : List.of();
         List<WorkItem> queued = new ArrayList<>();
-        Sweeper.Summary summary = composition.get().sweeper().sweep(targets, groups, dryRun, queued::add);
+        Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, queued::add);
         err.println(summary.logLine());
         WorkRunner runner = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()));
         List<Outcome> finals = new ArrayList<>();
@@ -91,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
             JsonArray outcomes = new JsonArray();
             finals.forEach(o -> outcomes.add(o.toJson()));
             result.add("outcomes", outcomes);
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(result));
+            LiveOptions.printJson(out, result);
         } else {
             out.println(summary.toJson().get("reason").getAsString());
             finals.forEach(o -> out.print(OutcomeText.render(o)));

@@ -2,7 +2,6 @@ package com.baselineguard.cli;
 
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
-import com.baselineguard.engine.Result;
 import com.baselineguard.engine.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,9 +66,5 @@ final class WorkRunner {
             case COMPLIANT, REMEDIATED, AUDITED, SKIPPED, GONE -> ExitCodes.OK;
             default -> ExitCodes.NON_COMPLIANT;
         };
-    }
-
-    static boolean done(Result result) {
-        return result != Result.DEFERRED && result != Result.PARTIALLY_REMEDIATED;
     }
 }
