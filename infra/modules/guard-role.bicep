@@ -25,7 +25,7 @@ var guardActions = [
 resource guardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(subscription().id, 'baseline-guard-remediator', environmentName)
   properties: {
-    roleName: 'Baseline Guard remediator (${environmentName}, ${subscription().subscriptionId})'
+    roleName: 'Baseline Guard remediator ${environmentName} ${subscription().subscriptionId}'
     description: 'Reads and patches Azure Cache for Redis caches, Batch accounts and pools and their diagnostic settings to keep them on the security baseline.'
     type: 'CustomRole'
     permissions: [
