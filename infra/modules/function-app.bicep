@@ -1,0 +1,146 @@
+// The Flex Consumption (FC1) plan and the Java 17 function app, running as the user-assigned identity,
+// with every app setting Baseline Guard reads (docs/configuration.md). InfraConsistencyTest checks the
+// names in appSettings against com.baselineguard.config.Setting and the Functions settings.
+
+param planName string
+param appName string
+param location string
+param tags object = {}
+
+@description('The azd service this app hosts (azure.yaml).')
+param serviceName string = 'app'
+
+param identityId string
+param identityClientId string
+
+param storageAccountName string
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+param deploymentContainerName string
+
+param applicationInsightsConnectionString string
+
+@description('Most instances the app scales out to; each instance calls ARM, so more is not always better.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+// BG_* settings (com.baselineguard.config.Setting); main.bicep documents each parameter.
+param maxMode string
+param ruleModes object
+param exemptionTag string
+param scopes array
+param diagnosticsWorkspaceId string
+param diagnosticSettingName string
+param batchAccountAllowedIps array
+param batchNodeManagementAllowedIps array
+param allowedLocations array
+param approvedPoolImages array
+param redisMaxFirewallRules int
+param redisMaxFirewallPublicIps int
+param sweepSchedule string
+
+// Both must equal host.json: the queue redelivers after extensions.queues.visibilityTimeout (00:00:30)
+// and gives up after maxDequeueCount (10) deliveries.
+var followUpDelaySeconds = 30
+var maxAttempts = 10
+
+var appSettings = {
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  AZURE_CLIENT_ID: identityClientId
+  AZURE_CLOUD: environment().name
+  SWEEP_SCHEDULE: sweepSchedule
+  BG_MAX_MODE: maxMode
+  BG_EXEMPTION_TAG: exemptionTag
+  BG_SCOPES: join(scopes, ',')
+  BG_DIAGNOSTICS_WORKSPACE_ID: diagnosticsWorkspaceId
+  BG_DIAGNOSTIC_SETTING_NAME: diagnosticSettingName
+  BG_BATCH_ACCOUNT_ALLOWED_IPS: join(batchAccountAllowedIps, ',')
+  BG_BATCH_NODE_MANAGEMENT_ALLOWED_IPS: join(batchNodeManagementAllowedIps, ',')
+  BG_ALLOWED_LOCATIONS: join(allowedLocations, ',')
+  BG_APPROVED_POOL_IMAGES: join(approvedPoolImages, ',')
+  BG_REDIS_MAX_FIREWALL_RULES: string(redisMaxFirewallRules)
+  BG_REDIS_MAX_FIREWALL_PUBLIC_IPS: string(redisMaxFirewallPublicIps)
+  BG_FOLLOW_UP_DELAY_SECONDS: string(followUpDelaySeconds)
+  BG_MAX_ATTEMPTS: string(maxAttempts)
+}
+
+// ruleModes {'REDIS-001': 'enforce'} becomes BG_RULE_MODE_REDIS_001=enforce.
+var ruleModeSettings = toObject(items(ruleModes), entry => 'BG_RULE_MODE_${toUpper(replace(entry.key, '-', '_'))}', entry => entry.value)
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'java'
+        version: '17'
+      }
+    }
+  }
+}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: union(appSettings, ruleModeSettings)
+}
+
+output id string = app.id
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName
+output storageAccountName string = storageAccountName

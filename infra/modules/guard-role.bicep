@@ -1,0 +1,56 @@
+// Baseline Guard's least-privilege role at one subscription: a custom role granting exactly the ARM
+// actions the code performs (com.baselineguard.arm.ArmActions.ALL; InfraConsistencyTest keeps them
+// equal) and its assignment to the app's identity. Resource Graph needs no Reader role: it returns the
+// resources the identity can read, which the read actions below allow.
+targetScope = 'subscription'
+
+@description('Principal id (object id) of Baseline Guard\'s user-assigned identity.')
+param principalId string
+
+@description('azd environment name; keeps role names unique when several environments share a tenant.')
+param environmentName string
+
+var guardActions = [
+  'Microsoft.Cache/redis/read'
+  'Microsoft.Cache/redis/write'
+  'Microsoft.Batch/batchAccounts/read'
+  'Microsoft.Batch/batchAccounts/write'
+  'Microsoft.Batch/batchAccounts/pools/read'
+  'Microsoft.Batch/batchAccounts/pools/write'
+  'Microsoft.Insights/diagnosticSettings/read'
+  'Microsoft.Insights/diagnosticSettings/write'
+  'Microsoft.ResourceGraph/resources/read'
+]
+
+resource guardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, 'baseline-guard-remediator', environmentName)
+  properties: {
+    roleName: 'Baseline Guard remediator ${environmentName} ${subscription().subscriptionId}'
+    description: 'Reads and patches Azure Cache for Redis caches, Batch accounts and pools and their diagnostic settings to keep them on the security baseline.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: guardActions
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      subscription().id
+    ]
+  }
+}
+
+resource guardAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(subscription().id, guardRole.id, principalId)
+  properties: {
+    roleDefinitionId: guardRole.id
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    description: 'Baseline Guard (${environmentName})'
+  }
+}
+
+output roleDefinitionId string = guardRole.id
+output roleName string = guardRole.properties.roleName
