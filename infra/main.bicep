@@ -124,6 +124,16 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+// The compliance workbook over the outcome records (issue 6; queries checked by WorkbookTest).
+module workbook 'modules/workbook.bicep' = {
+  name: 'baseline-guard-workbook'
+  scope: rg
+  params: {
+    location: location
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+  }
+}
+
 module app 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -207,3 +217,4 @@ output SYSTEM_TOPIC_RESOURCE_GROUP string = systemTopicResourceGroup
 output SYSTEM_TOPIC_ID string = systemTopic.outputs.id
 output LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.workspaceId
 output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output WORKBOOK_ID string = workbook.outputs.workbookId
