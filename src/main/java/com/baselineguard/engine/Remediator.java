@@ -34,6 +34,15 @@ public final class Remediator {
 
     /** Provisioning states in which the resource is not being changed (Redis, Batch accounts, pools). */
     private static final Set<String> SETTLED = Set.of("succeeded", "failed", "canceled", "cancelled", "disabled", "invalid");
+    /**
+     * Redis Enterprise clusters and databases also report {@code properties.resourceState}, which can
+     * still be moving (e.g. {@code Scaling}, {@code Enabling}) after provisioningState says Succeeded.
+     * These values are transitional: the work waits, as for an unsettled provisioningState. Any other
+     * value than {@code Running} ({@code Disabled}, {@code *Failed}) is settled but not healthy: the
+     * resource is evaluated and never written to.
+     */
+    private static final Set<String> TRANSITIONAL_RESOURCE_STATES =
+            Set.of("creating", "updating", "deleting", "enabling", "disabling", "scaling", "moving");
 
     private final Evaluator evaluator;
     private final Catalog catalog;
@@ -155,6 +164,12 @@ public final class Remediator {
                 return end(Result.DEFERRED, "provisioningState is " + state.get() + "; waiting for it to settle", List.of(),
                         List.of(), true);
             }
+            Optional<String> resourceState = snapshot.string("properties.resourceState");
+            if (resourceState.isPresent()
+                    && TRANSITIONAL_RESOURCE_STATES.contains(resourceState.get().toLowerCase(Locale.ROOT))) {
+                return end(Result.DEFERRED, "resourceState is " + resourceState.get() + "; waiting for it to settle",
+                        List.of(), List.of(), true);
+            }
             snapshot = withDiagnosticSettings(snapshot, resourceType);
             ResourceReport report = evaluator.evaluate(snapshot);
             if (report.skipped().isPresent()) {
@@ -175,6 +190,11 @@ public final class Remediator {
                 return end(Result.AUDITED, "provisioningState is " + state.get() + "; Baseline Guard writes only to a"
                         + " resource in state Succeeded", report.findings(), actions(plan, Action.Status.SKIPPED,
                         "provisioningState " + state.get()), false);
+            }
+            if (resourceState.isPresent() && !resourceState.get().equalsIgnoreCase("Running")) {
+                return end(Result.AUDITED, "resourceState is " + resourceState.get() + "; Baseline Guard writes only to a"
+                        + " resource in state Running", report.findings(), actions(plan, Action.Status.SKIPPED,
+                        "resourceState " + resourceState.get()), false);
             }
             return sendFirstStep(snapshot, report, plan);
         }

@@ -25,9 +25,11 @@ import java.util.function.Consumer;
  */
 public final class Sweeper {
 
-    /** The query: the three supported types, the columns the rules read. */
+    /** The query: the supported types, the columns the rules read. */
     public static final String QUERY = "resources"
-            + " | where type in~ ('microsoft.cache/redis', 'microsoft.batch/batchaccounts', 'microsoft.batch/batchaccounts/pools')"
+            + " | where type in~ ('microsoft.cache/redis', 'microsoft.cache/redisenterprise',"
+            + " 'microsoft.cache/redisenterprise/databases', 'microsoft.batch/batchaccounts',"
+            + " 'microsoft.batch/batchaccounts/pools')"
             + " | project id, name, type, location, tags, properties, identity, sku, zones, kind, subscriptionId, resourceGroup"
             + " | order by id asc";
 

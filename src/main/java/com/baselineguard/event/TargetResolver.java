@@ -26,6 +26,8 @@ final class TargetResolver {
     /** Child types (the segment below the supported resource) whose changes affect that resource. */
     private static final Map<ResourceType, List<String>> AFFECTING_CHILDREN = Map.of(
             ResourceType.REDIS, List.of("firewallRules", "privateEndpointConnections", "patchSchedules", "linkedServers"),
+            ResourceType.REDIS_ENTERPRISE, List.of("privateEndpointConnections"),
+            ResourceType.REDIS_ENTERPRISE_DATABASE, List.of(),
             ResourceType.BATCH_ACCOUNT, List.of("privateEndpointConnections", "certificates", "applications"),
             ResourceType.BATCH_POOL, List.of());
 

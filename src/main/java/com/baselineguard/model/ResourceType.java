@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 public enum ResourceType {
     REDIS("Microsoft.Cache/redis"),
+    /** An Azure Managed Redis or Redis Enterprise cluster. */
+    REDIS_ENTERPRISE("Microsoft.Cache/redisEnterprise"),
+    /** A database of a Redis Enterprise cluster; evaluated on its own (it has its own PATCH and logs). */
+    REDIS_ENTERPRISE_DATABASE("Microsoft.Cache/redisEnterprise/databases"),
     BATCH_ACCOUNT("Microsoft.Batch/batchAccounts"),
     BATCH_POOL("Microsoft.Batch/batchAccounts/pools");
 

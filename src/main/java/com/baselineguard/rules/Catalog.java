@@ -4,6 +4,7 @@ import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.batch.BatchRules;
 import com.baselineguard.rules.pool.PoolRules;
 import com.baselineguard.rules.redis.RedisRules;
+import com.baselineguard.rules.redisenterprise.RedisEnterpriseRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,6 +47,7 @@ public final class Catalog {
     public static Catalog standard() {
         List<Rule> all = new ArrayList<>();
         all.addAll(RedisRules.all());
+        all.addAll(RedisEnterpriseRules.all());
         all.addAll(BatchRules.all());
         all.addAll(PoolRules.all());
         return new Catalog(all);

@@ -210,4 +210,48 @@ class EvaluateCommandTest {
     static JsonElement parse(String s) {
         return JsonParser.parseString(s);
     }
+
+    @Test
+    void evaluatesAnExportedRedisEnterpriseClusterWithItsDatabaseAndAttachesTheirChildren() throws IOException {
+        // A folder as an engineer would export it: the published cluster with TLS 1.0 and public access on, its
+        // database list, the private endpoint connection child and a diagnostic setting of the database.
+        JsonObject cluster = Fixtures.json("Microsoft.Cache/redisEnterprise/2025-07-01_RedisEnterpriseUpdate.json")
+                .getAsJsonObject();
+        cluster.getAsJsonObject("properties").addProperty("minimumTlsVersion", "1.0");
+        write("export/cluster.json", cluster.toString());
+        fixture("export/databases.json",
+                "Microsoft.Cache/redisEnterprise/databases/2025-07-01_RedisEnterpriseDatabasesListByCluster.json");
+        fixture("export/pec.json", "Microsoft.Cache/redisEnterprise/privateEndpointConnections/"
+                + "2025-07-01_RedisEnterpriseGetPrivateEndpointConnection.json");
+        JsonObject setting = Fixtures.json("Microsoft.Insights/diagnosticSettings/2021-05-01-preview_getDiagnosticSetting.json")
+                .getAsJsonObject();
+        String database = "/subscriptions/e7b5a9d2-6b6a-4d2f-9143-20d9a10f5b8f/resourceGroups/rg1/providers/Microsoft.Cache"
+                + "/redisEnterprise/cache1/databases/default";
+        setting.addProperty("id", database + "/providers/Microsoft.Insights/diagnosticSettings/mysetting");
+        write("export/settings.json", "{\"value\":[" + setting + "]}");
+
+        Run run = run("evaluate", dir.resolve("export").toString(), "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("", run.err());
+        JsonArray resources = run.json().getAsJsonArray("resources");
+        assertEquals(2, resources.size());
+        Map<String, String> statuses = new java.util.TreeMap<>();
+        JsonArray plan = null;
+        for (JsonElement resource : resources) {
+            for (JsonElement finding : resource.getAsJsonObject().getAsJsonArray("findings")) {
+                statuses.put(finding.getAsJsonObject().get("ruleId").getAsString(),
+                        finding.getAsJsonObject().get("status").getAsString());
+            }
+            if (resource.getAsJsonObject().get("type").getAsString().equals("Microsoft.Cache/redisEnterprise")) {
+                plan = resource.getAsJsonObject().getAsJsonArray("plan");
+            }
+        }
+        assertEquals(Map.of("REDISENT-001", "fail", "REDISENT-002", "pass", "REDISENT-003", "fail",
+                "REDISENT-004", "pass", "REDISENT-005", "pass", "REDISENT-006", "fail", "REDISENT-007", "pass",
+                "REDISENT-008", "pass", "REDISENT-009", "pass", "REDISENT-010", "fail"), statuses);
+        // Default modes: only the safe TLS fix is planned; public access stays audit-only.
+        assertEquals(1, plan.size(), plan.toString());
+        assertEquals(Fixtures.parse("{\"properties\":{\"minimumTlsVersion\":\"1.2\"}}"),
+                plan.get(0).getAsJsonObject().get("body"));
+    }
 }

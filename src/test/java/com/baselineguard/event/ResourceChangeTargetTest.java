@@ -20,6 +20,8 @@ class ResourceChangeTargetTest {
     private static final String CACHE = RG + "/providers/Microsoft.Cache/Redis/cache1";
     private static final String ACCOUNT = RG + "/providers/Microsoft.Batch/batchAccounts/acct1";
     private static final String POOL = ACCOUNT + "/pools/pool1";
+    private static final String CLUSTER = RG + "/providers/Microsoft.Cache/redisEnterprise/amr1";
+    private static final String DATABASE = CLUSTER + "/databases/default";
     private static final String STORAGE = RG + "/providers/Microsoft.Storage/storageAccounts/st1";
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -38,6 +40,11 @@ class ResourceChangeTargetTest {
         ACCOUNT + "/applications/app1/versions/1.0, " + ACCOUNT + ", BATCH_ACCOUNT",
         ACCOUNT + "/providers/Microsoft.Insights/diagnosticSettings/bg, " + ACCOUNT + ", BATCH_ACCOUNT",
         POOL + ", " + POOL + ", BATCH_POOL",
+        CLUSTER + ", " + CLUSTER + ", REDIS_ENTERPRISE",
+        CLUSTER + "/privateEndpointConnections/pe1, " + CLUSTER + ", REDIS_ENTERPRISE",
+        DATABASE + ", " + DATABASE + ", REDIS_ENTERPRISE_DATABASE",
+        CLUSTER + "/providers/Microsoft.Insights/diagnosticSettings/bg, " + CLUSTER + ", REDIS_ENTERPRISE",
+        DATABASE + "/providers/Microsoft.Insights/diagnosticSettings/bg, " + DATABASE + ", REDIS_ENTERPRISE_DATABASE",
         "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000001/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.CACHE/REDIS/CACHE1/FIREWALLRULES/X, "
                 + "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000001/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.CACHE/REDIS/CACHE1, REDIS",
     })
@@ -56,7 +63,7 @@ class ResourceChangeTargetTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         STORAGE + "| type Microsoft.Storage/storageAccounts is not evaluated",
-        RG + "/providers/Microsoft.Cache/redisEnterprise/c1| type Microsoft.Cache/redisEnterprise is not evaluated",
+        DATABASE + "/accessPolicyAssignments/a1| child type Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments of a Microsoft.Cache/redisEnterprise/databases is not evaluated",
         RG + "/providers/Microsoft.Resources/deployments/dep1| type Microsoft.Resources/deployments is not evaluated",
         CACHE + "/accessPolicyAssignments/a1| child type Microsoft.Cache/Redis/accessPolicyAssignments of a Microsoft.Cache/redis is not evaluated",
         ACCOUNT + "/detectors/d1| child type Microsoft.Batch/batchAccounts/detectors of a Microsoft.Batch/batchAccounts is not evaluated",

@@ -32,9 +32,10 @@ class CatalogConventionsTest {
             "## Baseline control", "## How it is evaluated", "## How to fix by hand", "## Automatic fix", "## Risk",
             "## Comparison", "## Links");
 
-    /** The master table of shared/baseline/rules-research.md, for these three resource types. */
+    /** The master table of shared/baseline/rules-research.md, in its row order. */
     private static final List<String> RESEARCH_IDS = Stream.of(
             IntStream.rangeClosed(1, 18).mapToObj(i -> String.format("REDIS-%03d", i)),
+            IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("REDISENT-%03d", i)),
             IntStream.rangeClosed(1, 13).mapToObj(i -> String.format("BATCH-%03d", i)),
             IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("BPOOL-%03d", i)))
             .flatMap(s -> s).toList();
@@ -54,7 +55,7 @@ class CatalogConventionsTest {
         if (!Files.exists(research)) {
             return;
         }
-        Matcher row = Pattern.compile("^\\| ((?:REDIS|BATCH|BPOOL)-\\d{3}) \\|", Pattern.MULTILINE)
+        Matcher row = Pattern.compile("^\\| ((?:REDIS|REDISENT|BATCH|BPOOL)-\\d{3}) \\|", Pattern.MULTILINE)
                 .matcher(Files.readString(research));
         List<String> ids = new ArrayList<>();
         while (row.find()) {

@@ -10,8 +10,6 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +27,7 @@ public final class RedisDiagnosticLogs implements Rule {
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
             Set.of("allLogs", "audit"),
             Set.of("ConnectedClientList", "MSEntraAuthenticationAuditLog"),
-            logs("allLogs"));
+            DiagnosticLogsCheck.categoryGroupLogs("allLogs"));
 
     @Override
     public Set<RelatedKind> relatedData() {
@@ -44,14 +42,5 @@ public final class RedisDiagnosticLogs implements Rule {
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
         return CHECK.evaluate(resource, settings);
-    }
-
-    private static JsonArray logs(String categoryGroup) {
-        JsonObject entry = new JsonObject();
-        entry.addProperty("categoryGroup", categoryGroup);
-        entry.addProperty("enabled", true);
-        JsonArray logs = new JsonArray();
-        logs.add(entry);
-        return logs;
     }
 }

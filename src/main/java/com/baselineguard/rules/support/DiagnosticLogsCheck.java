@@ -32,6 +32,7 @@ public final class DiagnosticLogsCheck {
     private final Set<String> requiredCategories;
     private final JsonArray fixLogs;
     private final String requirement;
+    private final boolean fixAllMetrics;
 
     /**
      * @param acceptedGroups category groups that cover the requirement on their own ({@code allLogs}, {@code audit})
@@ -39,9 +40,19 @@ public final class DiagnosticLogsCheck {
      * @param fixLogs the {@code logs} array of the setting the fix creates
      */
     public DiagnosticLogsCheck(Set<String> acceptedGroups, Set<String> requiredCategories, JsonArray fixLogs) {
+        this(acceptedGroups, requiredCategories, fixLogs, true);
+    }
+
+    /**
+     * As above; {@code fixAllMetrics} false makes the fix send {@code "metrics": []}, for resource
+     * types whose metric support in diagnostic settings is not established.
+     */
+    public DiagnosticLogsCheck(Set<String> acceptedGroups, Set<String> requiredCategories, JsonArray fixLogs,
+            boolean fixAllMetrics) {
         this.acceptedGroups = lower(acceptedGroups);
         this.requiredCategories = lower(requiredCategories);
         this.fixLogs = fixLogs.deepCopy();
+        this.fixAllMetrics = fixAllMetrics;
         this.requirement = "category group " + String.join(" or ", new TreeSet<>(acceptedGroups))
                 + (requiredCategories.isEmpty() ? "" : " (or categories " + String.join(" + ",
                         new TreeSet<>(requiredCategories)) + ")");
@@ -80,14 +91,26 @@ public final class DiagnosticLogsCheck {
         properties.addProperty("workspaceId", workspaceId);
         properties.add("logs", fixLogs.deepCopy());
         JsonArray metrics = new JsonArray();
-        JsonObject allMetrics = new JsonObject();
-        allMetrics.addProperty("category", "AllMetrics");
-        allMetrics.addProperty("enabled", true);
-        metrics.add(allMetrics);
+        if (fixAllMetrics) {
+            JsonObject allMetrics = new JsonObject();
+            allMetrics.addProperty("category", "AllMetrics");
+            allMetrics.addProperty("enabled", true);
+            metrics.add(allMetrics);
+        }
         properties.add("metrics", metrics);
         JsonObject body = new JsonObject();
         body.add("properties", properties);
         return body;
+    }
+
+    /** A {@code logs} array enabling one category group, e.g. {@code [{"categoryGroup":"allLogs","enabled":true}]}. */
+    public static JsonArray categoryGroupLogs(String categoryGroup) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("categoryGroup", categoryGroup);
+        entry.addProperty("enabled", true);
+        JsonArray logs = new JsonArray();
+        logs.add(entry);
+        return logs;
     }
 
     private static boolean hasDestination(JsonObject setting) {

@@ -21,7 +21,9 @@ final class ResourceGraph {
 
     static final int MAX_TOP = 1000;
     private static final Set<String> TYPES =
-            Set.of("microsoft.cache/redis", "microsoft.batch/batchaccounts", "microsoft.batch/batchaccounts/pools");
+            Set.of("microsoft.cache/redis", "microsoft.cache/redisenterprise",
+                    "microsoft.cache/redisenterprise/databases", "microsoft.batch/batchaccounts",
+                    "microsoft.batch/batchaccounts/pools");
     private static final String TOKEN_PREFIX = "arm-stand-in:";
 
     private final String tenantId;

@@ -1,0 +1,34 @@
+package com.baselineguard.rules.redisenterprise;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.PrivateEndpoints;
+import java.util.List;
+
+/** REDISENT-004: at least one private endpoint connection of the cluster is Approved. */
+public final class RedisEnterprisePrivateEndpoint implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-004", "RedisEnterprise.PrivateEndpoint",
+            ResourceType.REDIS_ENTERPRISE, Severity.MEDIUM, List.of("1.1"),
+            "Azure Managed Redis and Redis Enterprise clusters should have at least one Approved private endpoint"
+                    + " connection.",
+            "Create a private endpoint with group id redisEnterprise in an approved subnet, approve the connection and"
+                    + " link the matching private DNS zone.",
+            FixClass.NONE, "");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        return PrivateEndpoints.requireApproved(resource, "cluster");
+    }
+}

@@ -1,0 +1,50 @@
+package com.baselineguard.rules.redisenterprise;
+
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
+import com.baselineguard.rules.Evaluation;
+import com.baselineguard.rules.FixClass;
+import com.baselineguard.rules.Rule;
+import com.baselineguard.rules.RuleMetadata;
+import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * REDISENT-010 (informational): clusters on the deprecated Enterprise and Enterprise Flash SKUs should
+ * move to Azure Managed Redis, as PSRule's Azure.RedisEnterprise.MigrateAMR reports [PS8]. No date
+ * is given: the retirement date in the research is unverified.
+ */
+public final class RedisEnterpriseRetirement implements Rule {
+
+    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-010", "RedisEnterprise.Retirement",
+            ResourceType.REDIS_ENTERPRISE, Severity.INFORMATIONAL, List.of("7.1"),
+            "Redis Enterprise clusters on the deprecated Enterprise and Enterprise Flash SKUs should migrate to Azure"
+                    + " Managed Redis.",
+            "Plan and test migration of each Enterprise_* or EnterpriseFlash_* cluster to an Azure Managed Redis SKU"
+                    + " (Balanced, MemoryOptimized, ComputeOptimized or FlashOptimized).",
+            FixClass.NONE, "");
+
+    private static final List<String> DEPRECATED_PREFIXES = List.of("enterprise_", "enterpriseflash_");
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+        Optional<String> sku = resource.string("sku.name");
+        if (sku.isEmpty()) {
+            return Evaluation.notEvaluated("the snapshot does not carry sku.name");
+        }
+        String lower = sku.get().trim().toLowerCase(Locale.ROOT);
+        if (DEPRECATED_PREFIXES.stream().anyMatch(lower::startsWith)) {
+            return Evaluation.fail("sku.name is \"" + sku.get() + "\": the Enterprise and Enterprise Flash SKUs are"
+                    + " deprecated; migrate to Azure Managed Redis");
+        }
+        return Evaluation.pass("sku.name is \"" + sku.get() + "\", not an Enterprise or Enterprise Flash SKU");
+    }
+}
