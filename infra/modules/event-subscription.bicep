@@ -24,11 +24,15 @@ var handledOperations = [
   'Microsoft.Cache/redis/write'
   'Microsoft.Cache/redis/firewallRules/write'
   'Microsoft.Cache/redis/privateEndpointConnections/write'
+  'Microsoft.Cache/redisEnterprise/write'
+  'Microsoft.Cache/redisEnterprise/databases/write'
+  'Microsoft.Cache/redisEnterprise/privateEndpointConnections/write'
   'Microsoft.Batch/batchAccounts/write'
   'Microsoft.Batch/batchAccounts/pools/write'
   'Microsoft.Batch/batchAccounts/privateEndpointConnections/write'
   'Microsoft.Insights/diagnosticSettings/write'
   'Microsoft.Cache/redis/providers/Microsoft.Insights/diagnosticSettings/write'
+  'Microsoft.Cache/redisEnterprise/databases/providers/Microsoft.Insights/diagnosticSettings/write'
   'Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write'
 ]
 

@@ -13,6 +13,10 @@ param environmentName string
 var guardActions = [
   'Microsoft.Cache/redis/read'
   'Microsoft.Cache/redis/write'
+  'Microsoft.Cache/redisEnterprise/read'
+  'Microsoft.Cache/redisEnterprise/write'
+  'Microsoft.Cache/redisEnterprise/databases/read'
+  'Microsoft.Cache/redisEnterprise/databases/write'
   'Microsoft.Batch/batchAccounts/read'
   'Microsoft.Batch/batchAccounts/write'
   'Microsoft.Batch/batchAccounts/pools/read'
@@ -26,7 +30,7 @@ resource guardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(subscription().id, 'baseline-guard-remediator', environmentName)
   properties: {
     roleName: 'Baseline Guard remediator ${environmentName} ${subscription().subscriptionId}'
-    description: 'Reads and patches Azure Cache for Redis caches, Batch accounts and pools and their diagnostic settings to keep them on the security baseline.'
+    description: 'Reads and patches Azure Cache for Redis caches, Azure Managed Redis clusters and databases, Batch accounts and pools and their diagnostic settings to keep them on the security baseline.'
     type: 'CustomRole'
     permissions: [
       {

@@ -13,6 +13,10 @@ public final class ArmActions {
     public static final List<String> ALL = List.of(
             "Microsoft.Cache/redis/read",
             "Microsoft.Cache/redis/write",
+            "Microsoft.Cache/redisEnterprise/read",
+            "Microsoft.Cache/redisEnterprise/write",
+            "Microsoft.Cache/redisEnterprise/databases/read",
+            "Microsoft.Cache/redisEnterprise/databases/write",
             "Microsoft.Batch/batchAccounts/read",
             "Microsoft.Batch/batchAccounts/write",
             "Microsoft.Batch/batchAccounts/pools/read",
