@@ -63,7 +63,7 @@ final class RemediateCommand implements Callable<Integer> {
             err.println("error: " + refusal.get());
             return ExitCodes.BAD_INPUT;
         }
-        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()))
+        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(composition.get(), err))
                 .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
         Outcome last = outcomes.get(outcomes.size() - 1);
         print(out, last, options.format);

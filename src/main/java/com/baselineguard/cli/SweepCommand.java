@@ -79,7 +79,7 @@ final class SweepCommand implements Callable<Integer> {
         List<WorkItem> queued = new ArrayList<>();
         Sweeper.Summary summary = composition.get().sweeper().sweep(targets, groups, dryRun, queued::add);
         err.println(summary.logLine());
-        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()));
+        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(composition.get(), err));
         List<Outcome> finals = new ArrayList<>();
         for (WorkItem item : queued) {
             List<Outcome> chain = runner.run(item);
