@@ -72,14 +72,33 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheArmPackageAndTheCompositionRootKnowTheAzureSdk() {
-        noClasses().that().resideOutsideOfPackages("com.baselineguard.arm..")
+    void onlyTheAzureAdaptersKnowTheAzureSdk() {
+        // arm (Resource Manager), keyvault (Key Vault keys data plane), eventgrid (outcome topic).
+        noClasses().that().resideOutsideOfPackages("com.baselineguard.arm..", "com.baselineguard.keyvault..",
+                        "com.baselineguard.eventgrid..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("com.baselineguard.arm..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.engine..", "com.baselineguard.rules..",
+        for (String adapter : new String[] {"com.baselineguard.arm..", "com.baselineguard.keyvault.."}) {
+            noClasses().that().resideInAPackage(adapter)
+                    .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.engine..", "com.baselineguard.rules..",
+                            "com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..",
+                            "com.baselineguard.app..")
+                    .check(CLASSES);
+        }
+        // The outcome publisher implements the engine's OutcomeSink and knows nothing else of ours.
+        noClasses().that().resideInAPackage("com.baselineguard.eventgrid..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.baselineguard.rules..",
                         "com.baselineguard.config..", "com.baselineguard.cli..", "com.baselineguard.function..",
-                        "com.baselineguard.app..")
+                        "com.baselineguard.app..", "com.baselineguard.arm..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineSeesKeyVaultOnlyThroughTheGatewayInterface() {
+        noClasses().that().resideInAPackage("com.baselineguard.engine..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.baselineguard.keyvault.SdkKeyVaultGateway")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.baselineguard.keyvault.KeyVaultConnection")
+                .orShould().dependOnClassesThat().resideInAPackage("com.baselineguard.eventgrid..")
                 .check(CLASSES);
     }
 

@@ -4,7 +4,11 @@ import com.baselineguard.arm.ArmConnection;
 import com.baselineguard.arm.ArmGateway;
 import com.baselineguard.config.Settings;
 import com.baselineguard.config.SettingsLoader;
+import com.baselineguard.eventgrid.EventGridOutcomeSink;
+import com.baselineguard.keyvault.KeyVaultConnection;
+import com.baselineguard.keyvault.KeyVaultGateway;
 import com.baselineguard.engine.Evaluator;
+import com.baselineguard.engine.OutcomeSink;
 import com.baselineguard.engine.Policy;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Sweeper;
@@ -31,16 +35,19 @@ public final class Composition {
     private final Evaluator evaluator;
     private final Map<String, String> environment;
     private final Supplier<ArmGateway> gatewayFactory;
+    private final Supplier<KeyVaultGateway> keyVaultFactory;
     private final Clock clock;
     private volatile Remediator remediator;
+    private volatile OutcomeSink outcomeSink;
 
     private Composition(Catalog catalog, Settings settings, Map<String, String> environment,
-            Supplier<ArmGateway> gatewayFactory, Clock clock) {
+            Supplier<ArmGateway> gatewayFactory, Supplier<KeyVaultGateway> keyVaultFactory, Clock clock) {
         this.catalog = catalog;
         this.settings = settings;
         this.evaluator = new Evaluator(catalog, settings.policy());
         this.environment = Map.copyOf(environment);
         this.gatewayFactory = gatewayFactory;
+        this.keyVaultFactory = keyVaultFactory;
         this.clock = clock;
     }
 
@@ -54,13 +61,22 @@ public final class Composition {
         Catalog catalog = Catalog.standard();
         Map<String, String> copy = Map.copyOf(environment);
         return new Composition(catalog, SettingsLoader.settings(copy, catalog), copy,
-                () -> ArmConnection.gateway(copy), Clock.systemUTC());
+                () -> ArmConnection.gateway(copy),
+                () -> KeyVaultConnection.gateway(copy, ArmConnection.credential(copy)), Clock.systemUTC());
     }
 
-    /** As {@link #fromEnvironment}, with a given gateway and clock (tests). */
+    /** As {@link #fromEnvironment}, with a given gateway and clock (tests); no Key Vault data plane. */
     public static Composition withGateway(Map<String, String> environment, ArmGateway gateway, Clock clock) {
+        return withGateways(environment, gateway,
+                KeyVaultGateway.unavailable("no Key Vault gateway in this composition"), clock);
+    }
+
+    /** As {@link #fromEnvironment}, with given gateways and clock (tests). */
+    public static Composition withGateways(Map<String, String> environment, ArmGateway gateway,
+            KeyVaultGateway keyVault, Clock clock) {
         Catalog catalog = Catalog.standard();
-        return new Composition(catalog, SettingsLoader.settings(environment, catalog), environment, () -> gateway, clock);
+        return new Composition(catalog, SettingsLoader.settings(environment, catalog), environment, () -> gateway,
+                () -> keyVault, clock);
     }
 
     /** The process-wide graph, built from the process environment on first use. */
@@ -90,10 +106,30 @@ public final class Composition {
         if (current == null) {
             synchronized (this) {
                 if (remediator == null) {
-                    remediator = new Remediator(evaluator, catalog, gatewayFactory.get(), clock,
+                    remediator = new Remediator(evaluator, catalog, gatewayFactory.get(), keyVaultFactory.get(), clock,
                             settings.remediation().followUpDelay(), settings.remediation().maxAttempts());
                 }
                 current = remediator;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Where outcome records are published besides the log: the Event Grid topic of
+     * {@code BG_OUTCOME_TOPIC_ENDPOINT} with the managed identity, or nowhere. Built on first use.
+     */
+    public OutcomeSink outcomeSink() {
+        OutcomeSink current = outcomeSink;
+        if (current == null) {
+            synchronized (this) {
+                if (outcomeSink == null) {
+                    outcomeSink = settings.outcomeTopicEndpoint()
+                            .<OutcomeSink>map(endpoint -> EventGridOutcomeSink.create(endpoint,
+                                    ArmConnection.credential(environment)))
+                            .orElse(OutcomeSink.NONE);
+                }
+                current = outcomeSink;
             }
         }
         return current;

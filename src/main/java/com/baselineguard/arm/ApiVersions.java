@@ -16,10 +16,20 @@ public final class ApiVersions {
     public static final String BATCH = "2025-06-01";
     /** Microsoft.Insights/diagnosticSettings; supports logs[].categoryGroup. */
     public static final String DIAGNOSTIC_SETTINGS = "2021-05-01-preview";
+    /** Microsoft.KeyVault/vaults, read for the soft delete and purge protection of a Batch key's vault (BATCH-010). */
+    public static final String KEY_VAULT = "2023-07-01";
     /** Microsoft.ResourceGraph/resources. */
     public static final String RESOURCE_GRAPH = "2021-03-01";
 
     private ApiVersions() {
+    }
+
+    /** The pinned api-version for an ARM type Baseline Guard reads, evaluated types and Key Vaults. */
+    public static java.util.Optional<String> forArmType(String armType) {
+        if ("Microsoft.KeyVault/vaults".equalsIgnoreCase(armType)) {
+            return java.util.Optional.of(KEY_VAULT);
+        }
+        return ResourceType.fromArmType(armType).map(ApiVersions::of);
     }
 
     public static String of(ResourceType type) {

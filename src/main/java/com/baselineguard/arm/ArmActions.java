@@ -6,7 +6,9 @@ import java.util.List;
  * Every Azure RBAC action the code performs, and nothing more. The custom role in infra/ must grant
  * exactly these (a test keeps the two equal). Reads cover the GETs of {@link ArmGateway}; writes the
  * PATCHes of the remediation plans and the diagnostic-setting PUTs; Resource Graph needs read on the
- * resources it returns, which the reads above give.
+ * resources it returns, which the reads above give (Key Vaults: the vault holding a Batch account's
+ * customer-managed key, BATCH-010). Key Vault data-plane actions are not ARM actions: see
+ * {@code com.baselineguard.keyvault.KeyVaultDataActions}.
  */
 public final class ArmActions {
 
@@ -23,6 +25,7 @@ public final class ArmActions {
             "Microsoft.Batch/batchAccounts/pools/write",
             "Microsoft.Insights/diagnosticSettings/read",
             "Microsoft.Insights/diagnosticSettings/write",
+            "Microsoft.KeyVault/vaults/read",
             "Microsoft.ResourceGraph/resources/read");
 
     private ArmActions() {

@@ -81,7 +81,8 @@ public final class ArmConnection {
         return new AzureEnvironment(endpoints);
     }
 
-    private static TokenCredential credential(Map<String, String> environment) {
+    /** The credential every Azure client of the process uses: DefaultAzureCredential over the given environment. */
+    public static TokenCredential credential(Map<String, String> environment) {
         DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().configuration(configuration(environment));
         String clientId = environment.get("AZURE_CLIENT_ID");
         if (clientId != null && !clientId.isBlank()) {

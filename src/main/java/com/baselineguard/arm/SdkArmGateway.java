@@ -1,7 +1,6 @@
 package com.baselineguard.arm;
 
 import com.baselineguard.model.ResourceId;
-import com.baselineguard.model.ResourceType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -86,7 +85,7 @@ public final class SdkArmGateway implements ArmGateway {
     }
 
     private static String apiVersion(ResourceId id) {
-        return ResourceType.fromArmType(id.type()).map(ApiVersions::of)
+        return ApiVersions.forArmType(id.type())
                 .orElseThrow(() -> new IllegalArgumentException("no api-version for " + id.type()));
     }
 

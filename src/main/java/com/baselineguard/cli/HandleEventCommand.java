@@ -73,10 +73,10 @@ final class HandleEventCommand implements Callable<Integer> {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), o -> err.println(o.logLine()));
+        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(live.get().composition(), err));
         List<Outcome> finals = new ArrayList<>();
         for (Outcome outcome : first) {
-            err.println(outcome.logLine());
+            LiveOptions.progress(live.get().composition(), err).accept(outcome);
             if (outcome.followUp().isPresent()) {
                 List<Outcome> chain = runner.run(outcome.followUp().get());
                 finals.add(chain.get(chain.size() - 1));

@@ -26,7 +26,13 @@ public enum Setting {
     BG_REDIS_MAX_FIREWALL_PUBLIC_IPS("most public IP addresses Redis firewall rules may admit (REDIS-004)", "10"),
     BG_FOLLOW_UP_DELAY_SECONDS("seconds before the next plan step or the verification read of a remediated resource",
             "30"),
-    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10");
+    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10"),
+    BG_KEY_EXPIRY_WARNING_DAYS("a Batch customer-managed key expiring within this many days fails BATCH-010 (0-3650)",
+            "30"),
+    BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS("the rotation policy BATCH-010's fix sets rotates the key this many days before"
+            + " it expires (7-330)", "30"),
+    BG_OUTCOME_TOPIC_ENDPOINT("Event Grid custom topic endpoint (https) each outcome record is published to as a"
+            + " CloudEvent, with the managed identity", "empty: outcomes are only logged");
 
     private final String description;
     private final String defaultValue;

@@ -105,14 +105,41 @@ public final class SettingsLoader {
                 locations(env, problems),
                 list(env, Setting.BG_APPROVED_POOL_IMAGES),
                 count(env, Setting.BG_REDIS_MAX_FIREWALL_RULES, problems),
-                count(env, Setting.BG_REDIS_MAX_FIREWALL_PUBLIC_IPS, problems));
+                count(env, Setting.BG_REDIS_MAX_FIREWALL_PUBLIC_IPS, problems),
+                bounded(env, Setting.BG_KEY_EXPIRY_WARNING_DAYS, 0, 3650, problems),
+                // Key Vault refuses a Rotate trigger closer than 7 days to expiry; 330 leaves room in a P1Y lifetime.
+                bounded(env, Setting.BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS, 7, 330, problems));
         int delay = bounded(env, Setting.BG_FOLLOW_UP_DELAY_SECONDS, 1, 3600, problems);
         int attempts = bounded(env, Setting.BG_MAX_ATTEMPTS, 1, 100, problems);
+        Optional<String> topic = topicEndpoint(env, problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(new Policy(modes, exemptionTag, scopes, ruleSettings, Set.of()),
-                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts));
+                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts), topic);
+    }
+
+    /** An https URL with a host and no credentials in it (the topic is reached with the managed identity only). */
+    private static Optional<String> topicEndpoint(Map<String, String> env, List<String> problems) {
+        String value = env.getOrDefault(Setting.BG_OUTCOME_TOPIC_ENDPOINT.variable(), "");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                problems.add("BG_OUTCOME_TOPIC_ENDPOINT: '" + value + "' must be an https:// URL such as"
+                        + " https://<topic>.<region>-1.eventgrid.azure.net/api/events");
+            } else if (uri.getUserInfo() != null || uri.getQuery() != null) {
+                problems.add("BG_OUTCOME_TOPIC_ENDPOINT: must not carry credentials or a query (access keys and SAS"
+                        + " tokens are not used; the managed identity is)");
+            } else {
+                return Optional.of(value);
+            }
+        } catch (java.net.URISyntaxException e) {
+            problems.add("BG_OUTCOME_TOPIC_ENDPOINT: '" + value + "' is not a URL");
+        }
+        return Optional.empty();
     }
 
     private static boolean isKnown(String name) {

@@ -4,13 +4,14 @@ import com.google.gson.JsonObject;
 import java.util.List;
 
 /**
- * One request of a remediation plan: a PATCH of the resource holding only the planned properties, or
- * a PUT of an extension resource (a diagnostic setting). Steps are sent in order, each after the
- * previous one has finished.
+ * One request of a remediation plan: a PATCH of the resource holding only the planned properties, a
+ * PUT of an extension resource (a diagnostic setting), or a PUT of a Key Vault key's rotation policy
+ * on the Key Vault data plane. Steps are sent in order, each after the previous one has finished.
  *
  * @param number 1-based position in the plan
  * @param method {@code PATCH} or {@code PUT}
- * @param target the resource id the request goes to
+ * @param target the resource id the request goes to; for a Key Vault step, the rotation policy URL
+ *     ({@code https://<vault>/keys/<name>/rotationpolicy})
  * @param body the request body
  * @param changes what the request changes, rule by rule
  */

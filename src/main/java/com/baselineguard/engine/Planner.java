@@ -90,6 +90,13 @@ public final class Planner {
     }
 
     private static Step buildStep(ResourceSnapshot state, List<Pending> group, RuleSettings settings, int number) {
+        if (group.get(0).fix().stage() == FixStage.KEY_VAULT) {
+            Pending only = group.get(0);
+            Change.KeyRotationPolicy policy = (Change.KeyRotationPolicy) only.fix().changes().get(0);
+            PlanStep step = new PlanStep(number, "PUT", policy.target(), policy.after().deepCopy(),
+                    List.of(new PlannedChange(only.rule().metadata().id(), policy)));
+            return new Step(step, List.of(only));
+        }
         if (group.get(0).fix().stage() == FixStage.EXTENSION) {
             Pending only = group.get(0);
             Change.ExtensionResource put = (Change.ExtensionResource) only.fix().changes().get(0);

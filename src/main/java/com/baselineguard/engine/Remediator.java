@@ -3,6 +3,10 @@ package com.baselineguard.engine;
 import com.baselineguard.arm.ArmGateway;
 import com.baselineguard.arm.ArmResponse;
 import com.baselineguard.arm.ArmUnavailableException;
+import com.baselineguard.keyvault.KeyVaultGateway;
+import com.baselineguard.keyvault.KeyVaultResponse;
+import com.baselineguard.keyvault.KeyVaultUnavailableException;
+import com.baselineguard.rules.Change;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
@@ -13,6 +17,7 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,15 +52,24 @@ public final class Remediator {
     private final Evaluator evaluator;
     private final Catalog catalog;
     private final ArmGateway gateway;
+    private final KeyVaultGateway keyVault;
     private final Clock clock;
     private final Duration followUpDelay;
     private final int maxAttempts;
 
     public Remediator(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Clock clock, Duration followUpDelay,
             int maxAttempts) {
+        this(evaluator, catalog, gateway, KeyVaultGateway.unavailable("no Key Vault gateway configured"), clock,
+                followUpDelay, maxAttempts);
+    }
+
+    /** With the Key Vault data plane, for the customer-managed key checks and fix of BATCH-010. */
+    public Remediator(Evaluator evaluator, Catalog catalog, ArmGateway gateway, KeyVaultGateway keyVault, Clock clock,
+            Duration followUpDelay, int maxAttempts) {
         this.evaluator = evaluator;
         this.catalog = catalog;
         this.gateway = gateway;
+        this.keyVault = keyVault;
         this.clock = clock;
         this.followUpDelay = followUpDelay;
         this.maxAttempts = maxAttempts;
@@ -171,6 +185,7 @@ public final class Remediator {
                         List.of(), List.of(), true);
             }
             snapshot = withDiagnosticSettings(snapshot, resourceType);
+            snapshot = withCustomerKey(snapshot, resourceType);
             ResourceReport report = evaluator.evaluate(snapshot);
             if (report.skipped().isPresent()) {
                 return end(Result.SKIPPED, report.skipped().get(), List.of(), List.of(), false);
@@ -201,9 +216,22 @@ public final class Remediator {
 
         private Outcome sendFirstStep(ResourceSnapshot snapshot, ResourceReport report, RemediationPlan plan) {
             PlanStep step = plan.steps().get(0);
-            ArmResponse response = call(() -> step.method().equals("PATCH")
-                    ? gateway.patch(snapshot.id(), step.body())
-                    : gateway.putDiagnosticSetting(snapshot.id(), extensionName(step), step.body()));
+            Optional<Change.KeyRotationPolicy> keyPolicy = keyRotationPolicy(step);
+            ArmResponse response;
+            if (keyPolicy.isPresent()) {
+                try {
+                    response = setRotationPolicy(keyPolicy.get(), step);
+                } catch (KeyVaultUnavailableException e) {
+                    List<Action> skipped = new ArrayList<>();
+                    step.changes().forEach(c -> skipped.add(Action.of(step, c, Action.Status.SKIPPED, e.getMessage())));
+                    return end(Result.DEFERRED, "Key Vault unavailable: " + e.getMessage(), report.findings(), skipped,
+                            true);
+                }
+            } else {
+                response = call(() -> step.method().equals("PATCH")
+                        ? gateway.patch(snapshot.id(), step.body())
+                        : gateway.putDiagnosticSetting(snapshot.id(), extensionName(step), step.body()));
+            }
             List<Action> actions = new ArrayList<>();
             boolean more = plan.steps().size() > 1;
             if (response.ok()) {
@@ -228,6 +256,42 @@ public final class Remediator {
             }
             step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.FAILED, detail)));
             return refused(response, step.method(), writeAction(snapshot.type(), step), report.findings(), actions);
+        }
+
+        /** A Key Vault answer in the shape the ARM outcome handling reads (Key Vault's error envelope is ARM's). */
+        private ArmResponse setRotationPolicy(Change.KeyRotationPolicy change, PlanStep step) {
+            URI key = URI.create(change.keyIdentifier());
+            String name = key.getPath().substring(key.getPath().lastIndexOf('/') + 1);
+            KeyVaultResponse answer = keyVault.setRotationPolicy("https://" + key.getAuthority(), name, step.body());
+            if (answer.status() == KeyVaultResponse.NOT_SENT) {
+                return new ArmResponse(400, error("NotSent", answer.detail()), Optional.empty(), Optional.empty());
+            }
+            return new ArmResponse(answer.status(), answer.ok() ? answer.body().orElse(null)
+                    : error("KeyVault", answer.detail()), Optional.empty(), Optional.empty());
+        }
+
+        /** The Key Vault (ARM) and key summary (data plane) BATCH-010 reads, when a rule that needs them runs. */
+        private ResourceSnapshot withCustomerKey(ResourceSnapshot snapshot, ResourceType resourceType) {
+            if (!ruleActiveNeeding(resourceType, RelatedKind.KEYS)) {
+                return snapshot;
+            }
+            Optional<URI> key = CustomerKeys.keyIdentifier(snapshot);
+            if (key.isEmpty()) {
+                return snapshot;
+            }
+            return new CustomerKeys(gateway, keyVault, clock, this::call).load(snapshot, key.get());
+        }
+
+        private boolean ruleActiveNeeding(ResourceType resourceType, RelatedKind kind) {
+            Policy policy = evaluator.policy();
+            for (Rule rule : catalog.rulesFor(resourceType)) {
+                String ruleId = rule.metadata().id();
+                if (policy.modeOf(ruleId) != Mode.OFF && (policy.onlyRules().isEmpty() || policy.onlyRules().contains(ruleId))
+                        && rule.relatedData().contains(kind)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private ResourceSnapshot withDiagnosticSettings(ResourceSnapshot snapshot, ResourceType resourceType) {
@@ -331,11 +395,28 @@ public final class Remediator {
         return actions;
     }
 
+    private static Optional<Change.KeyRotationPolicy> keyRotationPolicy(PlanStep step) {
+        return step.changes().stream().map(PlannedChange::change).filter(Change.KeyRotationPolicy.class::isInstance)
+                .map(Change.KeyRotationPolicy.class::cast).findFirst();
+    }
+
+    private static JsonObject error(String code, String message) {
+        JsonObject inner = new JsonObject();
+        inner.addProperty("code", code);
+        inner.addProperty("message", message);
+        JsonObject error = new JsonObject();
+        error.add("error", inner);
+        return error;
+    }
+
     private static String extensionName(PlanStep step) {
         return step.target().substring(step.target().lastIndexOf('/') + 1);
     }
 
     private static String writeAction(ResourceType type, PlanStep step) {
+        if (keyRotationPolicy(step).isPresent()) {
+            return "Microsoft.KeyVault/vaults/keys/rotationpolicy/write (Key Vault data action)";
+        }
         return step.method().equals("PUT") ? "Microsoft.Insights/diagnosticSettings/write" : type.armType() + "/write";
     }
 }

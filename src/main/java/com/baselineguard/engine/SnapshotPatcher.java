@@ -48,6 +48,24 @@ public final class SnapshotPatcher {
         return snapshot.withRelated(change.kind(), items);
     }
 
+    /** The snapshot after a key's rotation policy is replaced: the key summary carries the new policy. */
+    public static ResourceSnapshot rotationPolicy(ResourceSnapshot snapshot, Change.KeyRotationPolicy change) {
+        List<JsonObject> keys = new ArrayList<>();
+        for (JsonObject key : snapshot.related(RelatedKind.KEYS).orElse(List.of())) {
+            boolean same = Optional.ofNullable(key.get("keyIdentifier")).filter(JsonElement::isJsonPrimitive)
+                    .map(k -> k.getAsString().equalsIgnoreCase(change.keyIdentifier())).orElse(false);
+            if (same) {
+                JsonObject updated = key.deepCopy();
+                updated.remove("rotationPolicyError");
+                updated.add("rotationPolicy", change.after().deepCopy());
+                keys.add(updated);
+            } else {
+                keys.add(key);
+            }
+        }
+        return snapshot.withRelated(RelatedKind.KEYS, keys);
+    }
+
     /** Applies a whole step. */
     public static ResourceSnapshot apply(ResourceSnapshot snapshot, PlanStep step) {
         if (step.method().equals("PATCH")) {
@@ -57,6 +75,8 @@ public final class SnapshotPatcher {
         for (PlannedChange planned : step.changes()) {
             if (planned.change() instanceof Change.ExtensionResource extension) {
                 result = put(result, extension);
+            } else if (planned.change() instanceof Change.KeyRotationPolicy policy) {
+                result = rotationPolicy(result, policy);
             }
         }
         return result;

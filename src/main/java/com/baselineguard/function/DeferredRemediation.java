@@ -36,18 +36,19 @@ public final class DeferredRemediation {
             @QueueTrigger(name = "message", queueName = Outcomes.QUEUE, connection = Outcomes.CONNECTION) String message,
             @BindingName("DequeueCount") long dequeueCount,
             final ExecutionContext context) {
-        Remediator remediator = composition.get().remediator();
+        Composition app = composition.get();
+        Remediator remediator = app.remediator();
         WorkItem item;
         try {
             item = WorkItem.fromJson(message);
         } catch (IllegalArgumentException e) {
             // A message that is not a work item will never become one: record it and drop it.
-            Outcomes.log(context, remediator.giveUp(WorkItem.unreadable(message), "unreadable queue message: " + e.getMessage()));
+            Outcomes.log(context, app, remediator.giveUp(WorkItem.unreadable(message), "unreadable queue message: " + e.getMessage()));
             return;
         }
         WorkItem delivered = item.redelivered(dequeueCount);
         Outcome outcome = remediator.handle(delivered);
-        Outcomes.log(context, outcome);
+        Outcomes.log(context, app, outcome);
         if (outcome.followUp().isPresent()) {
             throw new FollowUpPending(outcome);
         }

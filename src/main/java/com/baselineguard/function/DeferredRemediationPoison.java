@@ -26,14 +26,15 @@ public final class DeferredRemediationPoison {
             @QueueTrigger(name = "message", queueName = Outcomes.POISON_QUEUE, connection = Outcomes.CONNECTION)
                     String message,
             final ExecutionContext context) {
-        Remediator remediator = composition.get().remediator();
+        Composition app = composition.get();
+        Remediator remediator = app.remediator();
         WorkItem item;
         try {
             item = WorkItem.fromJson(message);
         } catch (IllegalArgumentException e) {
             item = WorkItem.unreadable(message);
         }
-        Outcomes.log(context, remediator.giveUp(item, "gave up: the work was delivered the most times host.json allows"
+        Outcomes.log(context, app, remediator.giveUp(item, "gave up: the work was delivered the most times host.json allows"
                 + " (maxDequeueCount) without finishing; the resource may still be non-compliant"));
     }
 }

@@ -56,7 +56,7 @@ public final class OnResourceWrite {
         }
         List<String> queued = new ArrayList<>();
         for (Outcome outcome : outcomes) {
-            Outcomes.log(context, outcome);
+            Outcomes.log(context, app, outcome);
             outcome.followUp().ifPresent(next -> queued.add(next.toJson()));
         }
         if (!queued.isEmpty()) {

@@ -93,7 +93,8 @@ public final class RemediateResource {
 
     private HttpResponseMessage run(HttpRequestMessage<Optional<String>> request, String resourceId, boolean dryRun,
             OutputBinding<String> followUp, ExecutionContext context) {
-        Remediator remediator = composition.get().remediator();
+        Composition app = composition.get();
+        Remediator remediator = app.remediator();
         Optional<String> refusal = remediator.refusal(resourceId);
         if (refusal.isPresent()) {
             return error(request, HttpStatus.BAD_REQUEST, refusal.get());
@@ -101,9 +102,9 @@ public final class RemediateResource {
         Outcome outcome = remediator.handle(remediator.start(resourceId, Trigger.HTTP,
                 Optional.empty(), Optional.ofNullable(context.getInvocationId()), dryRun));
         if (followUp != null) {
-            Outcomes.finish(context, outcome, followUp);
+            Outcomes.finish(context, app, outcome, followUp);
         } else {
-            Outcomes.log(context, outcome);
+            Outcomes.log(context, app, outcome);
         }
         HttpStatus status = switch (outcome.result()) {
             case GONE -> HttpStatus.NOT_FOUND;

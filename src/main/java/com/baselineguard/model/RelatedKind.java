@@ -15,7 +15,13 @@ public enum RelatedKind {
     /** {@code Microsoft.Batch/batchAccounts/certificates} (retired feature; visible with api-version 2024-07-01 and older). */
     CERTIFICATES("certificates", "Microsoft.Batch/batchAccounts/certificates"),
     /** The {@code Microsoft.KeyVault/vaults} holding a Batch account's customer-managed key. */
-    KEY_VAULTS("keyVaults", "Microsoft.KeyVault/vaults");
+    KEY_VAULTS("keyVaults", "Microsoft.KeyVault/vaults"),
+    /**
+     * A summary of a Batch account's customer-managed key as the Key Vault data plane reports it:
+     * attributes, size and rotation policy (shape in docs/rules/BATCH-010.md). Read beside the
+     * resource so that the rule stays a pure function of the snapshot.
+     */
+    KEYS("keys", "Key Vault key attributes and rotation policy");
 
     private final String jsonName;
     private final String description;

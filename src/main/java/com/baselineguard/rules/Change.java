@@ -5,8 +5,11 @@ import com.baselineguard.model.RelatedKind;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-/** One change a fix makes: a property of the resource (PATCH) or an extension resource (PUT). */
-public sealed interface Change permits Change.Property, Change.ExtensionResource {
+/**
+ * One change a fix makes: a property of the resource (PATCH), an extension resource (PUT), or the
+ * rotation policy of a Key Vault key the resource uses (a Key Vault data-plane PUT).
+ */
+public sealed interface Change permits Change.Property, Change.ExtensionResource, Change.KeyRotationPolicy {
 
     /** Display form of what changes, e.g. {@code properties.minimumTlsVersion}. */
     String target();
@@ -41,6 +44,23 @@ public sealed interface Change permits Change.Property, Change.ExtensionResource
         @Override
         public String target() {
             return relativeId;
+        }
+    }
+
+    /**
+     * Replaces the rotation policy of a Key Vault key ({@code PUT {key}/rotationpolicy} on the Key Vault
+     * data plane, not ARM). The body has the Key Vault REST shape:
+     * {@code {"lifetimeActions":[{"trigger":{"timeBeforeExpiry":"P30D"},"action":{"type":"Rotate"}}],
+     * "attributes":{"expiryTime":"P1Y"}}}.
+     *
+     * @param keyIdentifier the versionless key URL, {@code https://<vault>/keys/<name>}
+     * @param before the policy as read (the summary's {@code rotationPolicy}), or null when there is none
+     * @param after the PUT body
+     */
+    record KeyRotationPolicy(String keyIdentifier, JsonElement before, JsonObject after) implements Change {
+        @Override
+        public String target() {
+            return keyIdentifier + "/rotationpolicy";
         }
     }
 }

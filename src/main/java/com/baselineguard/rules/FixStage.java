@@ -24,7 +24,9 @@ public enum FixStage {
     /** Public network access off: last, once everything else is in place. */
     NETWORK_ISOLATION(true),
     /** PUTs of extension resources such as diagnostic settings; one step each. */
-    EXTENSION(true);
+    EXTENSION(true),
+    /** Key Vault data-plane writes (a key's rotation policy): another service, one step each. */
+    KEY_VAULT(true);
 
     private final boolean exclusive;
 

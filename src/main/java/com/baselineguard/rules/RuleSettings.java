@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param approvedPoolImages approved pool images: {@code publisher:offer:sku} (sku may be {@code *}) or a gallery image id prefix
  * @param redisMaxFirewallRules most firewall rules a cache with public access may have
  * @param redisMaxFirewallPublicIps most public IP addresses its firewall rules may admit
+ * @param keyExpiryWarningDays a customer-managed key expiring within this many days fails BATCH-010
+ * @param keyRotateBeforeExpiryDays the rotation policy BATCH-010's fix sets rotates this many days before expiry
  */
 public record RuleSettings(
         Optional<String> diagnosticsWorkspaceId,
@@ -24,15 +26,28 @@ public record RuleSettings(
         List<String> allowedLocations,
         List<String> approvedPoolImages,
         int redisMaxFirewallRules,
-        int redisMaxFirewallPublicIps) {
+        int redisMaxFirewallPublicIps,
+        int keyExpiryWarningDays,
+        int keyRotateBeforeExpiryDays) {
 
     public static final String DEFAULT_DIAGNOSTIC_SETTING_NAME = "baseline-guard";
+    public static final int DEFAULT_KEY_EXPIRY_WARNING_DAYS = 30;
+    public static final int DEFAULT_KEY_ROTATE_BEFORE_EXPIRY_DAYS = 30;
 
     public RuleSettings {
         batchAccountAllowedIps = List.copyOf(batchAccountAllowedIps);
         batchNodeManagementAllowedIps = List.copyOf(batchNodeManagementAllowedIps);
         allowedLocations = List.copyOf(allowedLocations);
         approvedPoolImages = List.copyOf(approvedPoolImages);
+    }
+
+    /** The settings without the key-management ones, which take their defaults. */
+    public RuleSettings(Optional<String> diagnosticsWorkspaceId, String diagnosticSettingName,
+            List<String> batchAccountAllowedIps, List<String> batchNodeManagementAllowedIps, List<String> allowedLocations,
+            List<String> approvedPoolImages, int redisMaxFirewallRules, int redisMaxFirewallPublicIps) {
+        this(diagnosticsWorkspaceId, diagnosticSettingName, batchAccountAllowedIps, batchNodeManagementAllowedIps,
+                allowedLocations, approvedPoolImages, redisMaxFirewallRules, redisMaxFirewallPublicIps,
+                DEFAULT_KEY_EXPIRY_WARNING_DAYS, DEFAULT_KEY_ROTATE_BEFORE_EXPIRY_DAYS);
     }
 
     /** Nothing configured: the thresholds PSRule for Azure uses and no allow-lists. */
@@ -44,6 +59,12 @@ public record RuleSettings(
     public RuleSettings withDiagnosticsWorkspaceId(String workspaceId) {
         return new RuleSettings(Optional.of(workspaceId), diagnosticSettingName, batchAccountAllowedIps,
                 batchNodeManagementAllowedIps, allowedLocations, approvedPoolImages, redisMaxFirewallRules,
-                redisMaxFirewallPublicIps);
+                redisMaxFirewallPublicIps, keyExpiryWarningDays, keyRotateBeforeExpiryDays);
+    }
+
+    public RuleSettings withKeyManagement(int expiryWarningDays, int rotateBeforeExpiryDays) {
+        return new RuleSettings(diagnosticsWorkspaceId, diagnosticSettingName, batchAccountAllowedIps,
+                batchNodeManagementAllowedIps, allowedLocations, approvedPoolImages, redisMaxFirewallRules,
+                redisMaxFirewallPublicIps, expiryWarningDays, rotateBeforeExpiryDays);
     }
 }

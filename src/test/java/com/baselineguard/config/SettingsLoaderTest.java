@@ -80,4 +80,37 @@ class SettingsLoaderTest {
     void variablesOutsideTheBgPrefixAreIgnored() {
         SettingsLoader.load(Map.of("AZURE_CLIENT_ID", "x", "FUNCTIONS_WORKER_RUNTIME", "java"), catalog);
     }
+
+    @Test
+    void keyManagementAndOutcomeTopicSettings() {
+        Settings defaults = SettingsLoader.settings(Map.of(), catalog);
+        assertEquals(30, defaults.policy().ruleSettings().keyExpiryWarningDays());
+        assertEquals(30, defaults.policy().ruleSettings().keyRotateBeforeExpiryDays());
+        assertEquals(java.util.Optional.empty(), defaults.outcomeTopicEndpoint());
+        Settings set = SettingsLoader.settings(Map.of("BG_KEY_EXPIRY_WARNING_DAYS", "60",
+                "BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS", "45",
+                "BG_OUTCOME_TOPIC_ENDPOINT", "https://bg.westeurope-1.eventgrid.azure.net/api/events"), catalog);
+        assertEquals(60, set.policy().ruleSettings().keyExpiryWarningDays());
+        assertEquals(45, set.policy().ruleSettings().keyRotateBeforeExpiryDays());
+        assertEquals(java.util.Optional.of("https://bg.westeurope-1.eventgrid.azure.net/api/events"),
+                set.outcomeTopicEndpoint());
+    }
+
+    @Test
+    void keyManagementAndOutcomeTopicSettingsAreValidated() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SettingsLoader.settings(Map.of(
+                "BG_KEY_EXPIRY_WARNING_DAYS", "-1",
+                "BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS", "3",
+                "BG_OUTCOME_TOPIC_ENDPOINT", "http://bg.westeurope-1.eventgrid.azure.net/api/events"), catalog));
+        assertTrue(e.getMessage().contains("BG_KEY_EXPIRY_WARNING_DAYS: '-1' is not a whole number from 0 to 3650"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS: '3' is not a whole number from 7 to 330"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("BG_OUTCOME_TOPIC_ENDPOINT: 'http://bg.westeurope-1.eventgrid.azure.net/api/events'"
+                + " must be an https:// URL"), e.getMessage());
+        ConfigurationException sas = assertThrows(ConfigurationException.class, () -> SettingsLoader.settings(Map.of(
+                "BG_OUTCOME_TOPIC_ENDPOINT", "https://bg.westeurope-1.eventgrid.azure.net/api/events?sig=secret"), catalog));
+        assertTrue(sas.getMessage().contains("must not carry credentials or a query"), sas.getMessage());
+        assertTrue(!sas.getMessage().contains("secret"), "the value with a credential is not echoed");
+    }
 }

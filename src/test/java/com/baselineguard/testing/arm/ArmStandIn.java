@@ -99,6 +99,16 @@ public final class ArmStandIn implements AutoCloseable {
         return identity.secret();
     }
 
+    /** The resource (audience) the identity endpoint issued this token for, when it issued it. */
+    public Optional<String> tokenAudience(String accessToken) {
+        return Optional.ofNullable(identity.audienceOf(accessToken));
+    }
+
+    /** The server TLS context of the stand-in's certificate, for other local stand-ins (Key Vault, Event Grid). */
+    public static SSLContext serverSslContext() {
+        return Tls.serverContext();
+    }
+
     /** A TLS context trusting exactly the stand-in's certificate, for a test's own HTTP client. */
     public static SSLContext clientSslContext() {
         return Tls.clientContext();

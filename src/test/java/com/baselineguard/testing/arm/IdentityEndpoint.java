@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,7 @@ final class IdentityEndpoint {
 
     private final String secret = randomText(24);
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> audiences = new ConcurrentHashMap<>();
     private final List<TokenRequest> requests = new ArrayList<>();
 
     String secret() {
@@ -30,6 +32,11 @@ final class IdentityEndpoint {
 
     boolean issued(String token) {
         return token != null && issued.contains(token);
+    }
+
+    /** The resource a token was issued for, or null. */
+    String audienceOf(String token) {
+        return token == null ? null : audiences.get(token);
     }
 
     synchronized List<TokenRequest> requests() {
@@ -58,6 +65,7 @@ final class IdentityEndpoint {
         }
         String token = randomText(32);
         issued.add(token);
+        audiences.put(token, resource);
         JsonObject body = new JsonObject();
         body.addProperty("access_token", token);
         body.addProperty("expires_on", Long.toString(Instant.now().plusSeconds(3600).getEpochSecond()));

@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * Azure Resource Graph's {@code POST /providers/Microsoft.ResourceGraph/resources} over the stored
  * resources. The KQL is recorded, not interpreted: every stored Redis cache, Batch account and
- * pool in the requested subscriptions is a row, in the {@code objectArray} result format.
+ * pool in the requested subscriptions is a row, in the {@code objectArray} result format. A query
+ * that names {@code microsoft.keyvault/vaults} gets the stored Key Vaults instead (the caller filters
+ * them by {@code vaultUri}).
  */
 final class ResourceGraph {
 
@@ -24,6 +26,7 @@ final class ResourceGraph {
             Set.of("microsoft.cache/redis", "microsoft.cache/redisenterprise",
                     "microsoft.cache/redisenterprise/databases", "microsoft.batch/batchaccounts",
                     "microsoft.batch/batchaccounts/pools");
+    private static final Set<String> VAULTS = Set.of("microsoft.keyvault/vaults");
     private static final String TOKEN_PREFIX = "arm-stand-in:";
 
     private final String tenantId;
@@ -57,7 +60,9 @@ final class ResourceGraph {
         }
 
         Set<String> subscriptions = subscriptions(request);
-        List<JsonObject> rows = resources.stream().filter(r -> isSwept(r, subscriptions)).map(this::row).toList();
+        Set<String> types = ArmJson.string(request, "query").toLowerCase(Locale.ROOT).contains("microsoft.keyvault/vaults")
+                ? VAULTS : TYPES;
+        List<JsonObject> rows = resources.stream().filter(r -> isSwept(r, subscriptions, types)).map(this::row).toList();
         int end = Math.min(rows.size(), skip + top);
         JsonArray data = new JsonArray();
         rows.subList(Math.min(skip, rows.size()), end).forEach(data::add);
@@ -85,9 +90,9 @@ final class ResourceGraph {
         return subscriptions;
     }
 
-    private static boolean isSwept(JsonObject resource, Set<String> subscriptions) {
+    private static boolean isSwept(JsonObject resource, Set<String> subscriptions, Set<String> types) {
         String type = ArmJson.string(resource, "type");
-        if (type == null || !TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+        if (type == null || !types.contains(type.toLowerCase(Locale.ROOT))) {
             return false;
         }
         try {

@@ -1,0 +1,194 @@
+package com.baselineguard.engine;
+
+import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.arm.ArmResponse;
+import com.baselineguard.keyvault.KeyVaultGateway;
+import com.baselineguard.keyvault.KeyVaultResponse;
+import com.baselineguard.keyvault.KeyVaultUnavailableException;
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceId;
+import com.baselineguard.model.ResourceSnapshot;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Loads what BATCH-010 needs beside a Batch account that encrypts with a customer-managed key: the
+ * Key Vault holding the key ({@link RelatedKind#KEY_VAULTS}, from ARM) and a summary of the key
+ * ({@link RelatedKind#KEYS}, from the Key Vault data plane), so the rule itself stays pure.
+ *
+ * <p>The vault is found with Azure Resource Graph by its {@code vaultUri} (the key identifier names
+ * only the vault's host, and the vault may be in any subscription the identity can read), then read
+ * with a GET at {@code Microsoft.KeyVault} 2023-07-01 so that soft delete and purge protection are
+ * current, not Resource Graph's copy.
+ *
+ * <p>The key summary (documented in docs/rules/BATCH-010.md):
+ * <pre>{"keyIdentifier": "https://{vault}/keys/{name}", "observedAt": "...Z", "read": "ok | not_found | error",
+ *  "error": "...", "key": {"kid", "kty", "keySize", "enabled", "expires", "daysToExpiry"},
+ *  "rotationPolicy": {Key Vault REST shape} | null, "rotationPolicyError": "..."}</pre>
+ * {@code daysToExpiry} is computed here from the clock, since rules have none.
+ */
+final class CustomerKeys {
+
+    private static final String KEY_SOURCE = "properties.encryption.keySource";
+    private static final String KEY_IDENTIFIER = "properties.encryption.keyVaultProperties.keyIdentifier";
+    /** A host[:port] safe to quote in a Resource Graph query. */
+    private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+
+    private final ArmGateway arm;
+    private final KeyVaultGateway keyVault;
+    private final Clock clock;
+    private final Function<Supplier<ArmResponse>, ArmResponse> counted;
+
+    /**
+     * @param counted sends an ARM request through the invocation, which counts it
+     */
+    CustomerKeys(ArmGateway arm, KeyVaultGateway keyVault, Clock clock,
+            Function<Supplier<ArmResponse>, ArmResponse> counted) {
+        this.arm = arm;
+        this.keyVault = keyVault;
+        this.clock = clock;
+        this.counted = counted;
+    }
+
+    /** The key identifier of an account that uses a customer-managed key, when it names one. */
+    static Optional<URI> keyIdentifier(ResourceSnapshot snapshot) {
+        if (!snapshot.string(KEY_SOURCE).map("Microsoft.KeyVault"::equalsIgnoreCase).orElse(false)) {
+            return Optional.empty();
+        }
+        return snapshot.string(KEY_IDENTIFIER).filter(k -> !k.isBlank()).flatMap(k -> {
+            try {
+                URI uri = URI.create(k.trim());
+                return uri.getAuthority() != null && segments(uri).size() >= 2
+                        && segments(uri).get(0).equalsIgnoreCase("keys") ? Optional.of(uri) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The snapshot with the key's vault (when found) and the key summary loaded. */
+    ResourceSnapshot load(ResourceSnapshot snapshot, URI key) {
+        return withKey(withVault(snapshot, key), key);
+    }
+
+    private ResourceSnapshot withVault(ResourceSnapshot snapshot, URI key) {
+        if (!AUTHORITY.matcher(key.getAuthority()).matches()) {
+            return snapshot;
+        }
+        String vaultUri = "https://" + key.getAuthority() + "/";
+        String query = "resources | where type =~ 'microsoft.keyvault/vaults'"
+                + " | where properties.vaultUri =~ '" + vaultUri + "' or properties.vaultUri =~ '"
+                + vaultUri.substring(0, vaultUri.length() - 1) + "' | project id, properties";
+        ArmResponse found = counted.apply(() -> arm.resourceGraph(query, List.of(), List.of(), 5, null));
+        if (!found.ok() || found.object().isEmpty()) {
+            return snapshot;
+        }
+        JsonElement data = found.object().get().get("data");
+        if (data == null || !data.isJsonArray()) {
+            return snapshot;
+        }
+        List<JsonObject> vaults = new ArrayList<>();
+        for (JsonElement row : data.getAsJsonArray()) {
+            Optional<ResourceId> id = vaultId(row, key.getHost());
+            if (id.isEmpty()) {
+                continue;
+            }
+            ArmResponse vault = counted.apply(() -> arm.get(id.get()));
+            vault.object().filter(v -> vault.ok()).ifPresent(vaults::add);
+        }
+        return vaults.isEmpty() ? snapshot : snapshot.withRelated(RelatedKind.KEY_VAULTS, vaults);
+    }
+
+    /** The id of a Resource Graph row that is the vault with this host (rows are checked, not trusted). */
+    private static Optional<ResourceId> vaultId(JsonElement row, String host) {
+        if (!row.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonObject object = row.getAsJsonObject();
+        JsonElement properties = object.get("properties");
+        JsonElement uri = properties != null && properties.isJsonObject() ? properties.getAsJsonObject().get("vaultUri") : null;
+        JsonElement id = object.get("id");
+        if (uri == null || !uri.isJsonPrimitive() || id == null || !id.isJsonPrimitive()) {
+            return Optional.empty();
+        }
+        try {
+            String vaultHost = URI.create(uri.getAsString().trim()).getHost();
+            ResourceId resourceId = ResourceId.parse(id.getAsString());
+            return host.equalsIgnoreCase(vaultHost) && resourceId.type().equalsIgnoreCase("Microsoft.KeyVault/vaults")
+                    ? Optional.of(resourceId) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ResourceSnapshot withKey(ResourceSnapshot snapshot, URI key) {
+        List<String> segments = segments(key);
+        String name = segments.get(1);
+        String version = segments.size() >= 3 ? segments.get(2) : null;
+        String vaultUrl = "https://" + key.getAuthority();
+        Instant now = clock.instant();
+        JsonObject summary = new JsonObject();
+        summary.addProperty("keyIdentifier", vaultUrl + "/keys/" + name);
+        summary.addProperty("observedAt", now.toString());
+        try {
+            KeyVaultResponse read = keyVault.key(vaultUrl, name, version);
+            if (read.status() == 404) {
+                summary.addProperty("read", "not_found");
+                return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
+            }
+            if (!read.ok() || read.body().isEmpty()) {
+                summary.addProperty("read", "error");
+                summary.addProperty("error", "GET key: " + read.describe());
+                return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
+            }
+            summary.addProperty("read", "ok");
+            JsonObject attributes = read.body().get().deepCopy();
+            daysUntil(attributes, now).ifPresent(days -> attributes.addProperty("daysToExpiry", days));
+            summary.add("key", attributes);
+            KeyVaultResponse policy = keyVault.rotationPolicy(vaultUrl, name);
+            if (policy.status() == 404) {
+                summary.add("rotationPolicy", JsonNull.INSTANCE);
+            } else if (policy.ok() && policy.body().isPresent()) {
+                summary.add("rotationPolicy", policy.body().get());
+            } else {
+                summary.addProperty("rotationPolicyError", "GET rotation policy: " + policy.describe());
+            }
+        } catch (KeyVaultUnavailableException e) {
+            summary.addProperty("read", "error");
+            summary.addProperty("error", e.getMessage());
+        }
+        return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
+    }
+
+    /** Whole days from now to the key's expiry, negative once expired; empty when it never expires. */
+    private static Optional<Long> daysUntil(JsonObject attributes, Instant now) {
+        JsonElement expires = attributes.get("expires");
+        if (expires == null || !expires.isJsonPrimitive()) {
+            return Optional.empty();
+        }
+        try {
+            Duration left = Duration.between(now, Instant.parse(expires.getAsString()));
+            return Optional.of(left.isNegative() ? -1 - left.negated().toDays() : left.toDays());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> segments(URI uri) {
+        return uri.getPath() == null ? List.of()
+                : Arrays.stream(uri.getPath().split("/")).filter(s -> !s.isBlank()).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package com.baselineguard.engine;
+
+import java.util.Optional;
+
+/**
+ * Where outcome records go besides the log: an Event Grid topic when one is configured
+ * (docs/outcome-events.md). Publishing is best effort: the record is logged first and a failure to
+ * publish never fails the invocation.
+ */
+public interface OutcomeSink {
+
+    /** Publishes nothing. */
+    OutcomeSink NONE = (outcome, source) -> Optional.empty();
+
+    /**
+     * Publishes one outcome. Never throws.
+     *
+     * @param source who produced it, e.g. {@code /baseline-guard/OnResourceWrite} or {@code /baseline-guard/cli}
+     * @return one warning line (no secrets) when publishing failed; empty when it succeeded
+     */
+    Optional<String> publish(Outcome outcome, String source);
+
+    /** The CloudEvents {@code source} of outcomes produced by this function or front end. */
+    static String source(String origin) {
+        return "/baseline-guard/" + origin;
+    }
+}

@@ -1,0 +1,180 @@
+package com.baselineguard.testing.eventgrid;
+
+import com.baselineguard.testing.arm.ArmStandIn;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local stand-in for an Event Grid custom topic's publish endpoint, for tests: HTTPS
+ * {@code POST /api/events?api-version=2018-01-01} with the CloudEvents batch content type and a bearer
+ * token from the ARM stand-in's managed-identity endpoint for {@code https://eventgrid.azure.net}
+ * (Microsoft Entra authentication; {@code aeg-sas-key}/{@code aeg-sas-token} are refused, as a topic with
+ * local authentication disabled does). Records every request; can fail or drop the next ones.
+ */
+public final class TopicStandIn implements AutoCloseable {
+
+    public static final String AUDIENCE = "https://eventgrid.azure.net";
+
+    /** One publish request and the status answered (0: the connection was dropped). */
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
+            int status) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        public JsonArray events() {
+            return JsonParser.parseString(body).getAsJsonArray();
+        }
+    }
+
+    private final ArmStandIn identity;
+    private final HttpsServer server;
+    private final ExecutorService threads;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Integer> faults = new CopyOnWriteArrayList<>();
+
+    private TopicStandIn(ArmStandIn identity) throws IOException {
+        this.identity = identity;
+        threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "topic-stand-in");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(ArmStandIn.serverSslContext()));
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+    }
+
+    public static TopicStandIn start(ArmStandIn identity) {
+        try {
+            TopicStandIn standIn = new TopicStandIn(identity);
+            standIn.server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Event Grid topic stand-in", e);
+        }
+    }
+
+    /** The topic endpoint, as the Azure portal shows it. */
+    public String endpoint() {
+        return "https://127.0.0.1:" + server.getAddress().getPort() + "/api/events";
+    }
+
+    /** The next {@code count} publishes answer {@code status} (0: close the connection without an answer). */
+    public void failNext(int status, int count) {
+        for (int i = 0; i < count; i++) {
+            faults.add(status);
+        }
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Every event accepted so far, oldest first. */
+    public List<JsonObject> accepted() {
+        List<JsonObject> events = new ArrayList<>();
+        requests.stream().filter(r -> r.status() == 200)
+                .forEach(r -> r.events().forEach(e -> events.add(e.getAsJsonObject())));
+        return events;
+    }
+
+    public void clear() {
+        requests.clear();
+        faults.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) {
+        try (exchange) {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+            String query = exchange.getRequestURI().getRawQuery();
+            if (!faults.isEmpty()) {
+                int status = faults.remove(0);
+                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, headers,
+                        body, status));
+                if (status == 0) {
+                    return;
+                }
+                write(exchange, status, error("InternalServerError", "Injected by the topic stand-in."));
+                return;
+            }
+            int status;
+            String answer;
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (exchange.getRequestHeaders().containsKey("aeg-sas-key")
+                    || exchange.getRequestHeaders().containsKey("aeg-sas-token")) {
+                status = 401;
+                answer = error("Unauthorized", "Local authentication is disabled for this topic.");
+            } else if (authorization == null || !authorization.startsWith("Bearer ")
+                    || !identity.tokenAudience(authorization.substring(7)).map(a -> a.startsWith(AUDIENCE)).orElse(false)) {
+                status = 401;
+                answer = error("Unauthorized", "The request authorization is not valid for this topic.");
+            } else if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/api/events")
+                    || query == null || !query.contains("api-version=")) {
+                status = 404;
+                answer = error("NotFound", "No such endpoint.");
+            } else if (contentType == null || !contentType.startsWith("application/cloudevents-batch+json")) {
+                status = 400;
+                answer = error("BadRequest", "This topic accepts the CloudEvents 1.0 schema only.");
+            } else {
+                status = 200;
+                answer = "";
+            }
+            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, headers, body,
+                    status));
+            write(exchange, status, answer);
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+        }
+    }
+
+    private static void write(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String error(String code, String message) {
+        JsonObject inner = new JsonObject();
+        inner.addProperty("code", code);
+        inner.addProperty("message", message);
+        JsonObject error = new JsonObject();
+        error.add("error", inner);
+        return error.toString();
+    }
+}
