@@ -64,6 +64,9 @@ param redisMaxFirewallPublicIps int = 10
 @description('SWEEP_SCHEDULE: NCRONTAB schedule of the SweepSubscriptions timer (seconds first).')
 param sweepSchedule string = '0 0 */6 * * *'
 
+@description('Event Grid custom topic endpoint for outcome events (empty: none). Give the identity "EventGrid Data Sender" on that topic.')
+param outcomeTopicEndpoint string = ''
+
 // Event Grid ---------------------------------------------------------------------------------------
 
 @description('Name of an existing Microsoft.Resources.Subscriptions system topic for this subscription, to reuse (a subscription can have only one). Empty: create one.')
@@ -163,6 +166,7 @@ module app 'modules/function-app.bicep' = {
     redisMaxFirewallRules: redisMaxFirewallRules
     redisMaxFirewallPublicIps: redisMaxFirewallPublicIps
     sweepSchedule: sweepSchedule
+    outcomeTopicEndpoint: outcomeTopicEndpoint
   }
 }
 

@@ -44,6 +44,12 @@ param approvedPoolImages array
 param redisMaxFirewallRules int
 param redisMaxFirewallPublicIps int
 param sweepSchedule string
+@description('Days before a Batch customer-managed key expires when BATCH-010 starts to fail.')
+param keyExpiryWarningDays int = 30
+@description('Days before expiry the rotation policy set by the BATCH-010 fix rotates the key.')
+param keyRotateBeforeExpiryDays int = 30
+@description('Event Grid custom topic endpoint the outcome records are published to; empty: not published.')
+param outcomeTopicEndpoint string = ''
 
 // Both must equal host.json: the queue redelivers after extensions.queues.visibilityTimeout (00:00:30)
 // and gives up after maxDequeueCount (10) deliveries.
@@ -74,6 +80,9 @@ var appSettings = {
   BG_REDIS_MAX_FIREWALL_PUBLIC_IPS: string(redisMaxFirewallPublicIps)
   BG_FOLLOW_UP_DELAY_SECONDS: string(followUpDelaySeconds)
   BG_MAX_ATTEMPTS: string(maxAttempts)
+  BG_KEY_EXPIRY_WARNING_DAYS: string(keyExpiryWarningDays)
+  BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS: string(keyRotateBeforeExpiryDays)
+  BG_OUTCOME_TOPIC_ENDPOINT: outcomeTopicEndpoint
 }
 
 // ruleModes {'REDIS-001': 'enforce'} becomes BG_RULE_MODE_REDIS_001=enforce.

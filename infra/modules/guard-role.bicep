@@ -24,6 +24,16 @@ var guardActions = [
   'Microsoft.Insights/diagnosticSettings/read'
   'Microsoft.Insights/diagnosticSettings/write'
   'Microsoft.ResourceGraph/resources/read'
+  'Microsoft.KeyVault/vaults/read'
+]
+
+// Exactly com.baselineguard.keyvault.KeyVaultDataActions.ALL: the Batch customer-managed key checks
+// (BATCH-010) read the key and its rotation policy and, in enforce mode, set the policy. Data actions
+// apply to vaults using the Azure RBAC permission model.
+var guardDataActions = [
+  'Microsoft.KeyVault/vaults/keys/read'
+  'Microsoft.KeyVault/vaults/keys/rotationpolicy/read'
+  'Microsoft.KeyVault/vaults/keys/rotationpolicy/write'
 ]
 
 resource guardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
@@ -36,7 +46,7 @@ resource guardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
       {
         actions: guardActions
         notActions: []
-        dataActions: []
+        dataActions: guardDataActions
         notDataActions: []
       }
     ]

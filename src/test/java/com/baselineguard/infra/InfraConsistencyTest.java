@@ -91,7 +91,11 @@ class InfraConsistencyTest {
 
         String permissions = block(role, "permissions: [");
         assertTrue(permissions.matches("(?s).*\\bactions: guardActions\\b.*"), "the role grants guardActions");
-        for (String other : List.of("notActions", "dataActions", "notDataActions")) {
+        List<String> dataActions = strings(block(role, "var guardDataActions = ["));
+        assertEquals(new TreeSet<>(com.baselineguard.keyvault.KeyVaultDataActions.ALL), new TreeSet<>(dataActions),
+                "custom role data actions vs KeyVaultDataActions.ALL");
+        assertTrue(permissions.matches("(?s).*\\bdataActions: guardDataActions\\b.*"), "the role grants guardDataActions");
+        for (String other : List.of("notActions", "notDataActions")) {
             assertTrue(permissions.matches("(?s).*\\b" + other + ": \\[\\].*"), other + " must be empty");
         }
         assertTrue(role.contains("roleDefinitionId: guardRole.id"), "the identity is assigned the custom role");
