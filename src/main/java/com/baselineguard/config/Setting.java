@@ -26,7 +26,10 @@ public enum Setting {
     BG_REDIS_MAX_FIREWALL_PUBLIC_IPS("most public IP addresses Redis firewall rules may admit (REDIS-004)", "10"),
     BG_FOLLOW_UP_DELAY_SECONDS("seconds before the next plan step or the verification read of a remediated resource",
             "30"),
-    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10");
+    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10"),
+    BG_CONTEST_MAX_FIXES("fixes of one rule on one resource within BG_CONTEST_WINDOW_MINUTES after which the resource"
+            + " is contested and no further PATCH is sent for that rule", "3"),
+    BG_CONTEST_WINDOW_MINUTES("the loop and fight guard's window, in minutes", "60");
 
     private final String description;
     private final String defaultValue;
