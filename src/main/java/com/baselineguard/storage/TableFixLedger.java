@@ -1,6 +1,7 @@
 package com.baselineguard.storage;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
@@ -116,8 +117,8 @@ public final class TableFixLedger implements FixLedger {
                 count++;
             }
             return count;
-        } catch (TableServiceException e) {
-            if (e.getResponse().getStatusCode() == 404) {
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
                 return 0;
             }
             throw e;
