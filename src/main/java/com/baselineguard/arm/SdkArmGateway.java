@@ -106,8 +106,15 @@ public final class SdkArmGateway implements ArmGateway {
                 .orElseThrow(() -> new IllegalArgumentException("no api-version for " + id.type()));
     }
 
+    /** Characters a resource name may hold but a URL path may not ({@code { } ^ |}, spaces, non-ASCII) are percent-encoded. */
     private String url(String path, String apiVersion) {
-        return endpoint + path + "?api-version=" + apiVersion;
+        String encoded;
+        try {
+            encoded = new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL path: " + e.getMessage(), e);
+        }
+        return endpoint + encoded + "?api-version=" + apiVersion;
     }
 
     private ArmResponse send(HttpMethod method, String url, JsonObject body) {
