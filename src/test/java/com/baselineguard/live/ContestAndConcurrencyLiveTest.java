@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Duplicated and concurrent deliveries, and the loop and fight guard, over the real SDK and the stand-in. */
-class ContestAndConcurrencyLiveTest {
+public class ContestAndConcurrencyLiveTest {
 
     private static final String CACHE = FaultsLiveTest.CACHE;
     private static final List<String> POOL_FIXTURES = List.of(
@@ -80,7 +80,7 @@ class ContestAndConcurrencyLiveTest {
         }
     }
 
-    static String event(String resourceId, String eventId) {
+    public static String event(String resourceId, String eventId) {
         JsonElement root = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json");
         JsonObject event = root.isJsonArray() ? root.getAsJsonArray().get(0).getAsJsonObject() : root.getAsJsonObject();
         event.addProperty("id", eventId);

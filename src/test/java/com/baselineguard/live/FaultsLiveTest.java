@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
  * Every ARM fault kind through the real SDK pipeline against the stand-in. Attempts are counted in
  * the stand-in's log; elapsed time is only checked loosely (an hour's Retry-After must not be waited).
  */
-class FaultsLiveTest {
+public class FaultsLiveTest {
 
-    static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
-    static final String CACHE_PATH = ".*/Redis/cache1";
+    public static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+    public static final String CACHE_PATH = ".*/Redis/cache1";
 
     private LiveHarness live;
 
@@ -195,12 +195,12 @@ class FaultsLiveTest {
         return outcomes;
     }
 
-    static WorkItem due(WorkItem item) {
+    public static WorkItem due(WorkItem item) {
         return new WorkItem(item.resourceId(), item.trigger(), item.eventId(), item.correlationId(), item.dryRun(),
                 item.attempt(), Instant.EPOCH, item.refusedRules());
     }
 
-    static JsonObject cache() {
+    public static JsonObject cache() {
         return Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject();
     }
 }
