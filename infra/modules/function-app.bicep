@@ -48,6 +48,10 @@ param sweepSchedule string
 param keyExpiryWarningDays int = 30
 @description('Days before expiry the rotation policy set by the BATCH-010 fix rotates the key.')
 param keyRotateBeforeExpiryDays int = 30
+@description('Fixes of one rule on one resource within the window after which the resource is contested.')
+param contestMaxFixes int = 3
+@description('The loop and fight guard window, in minutes.')
+param contestWindowMinutes int = 60
 @description('Event Grid custom topic endpoint the outcome records are published to; empty: not published.')
 param outcomeTopicEndpoint string = ''
 
@@ -83,6 +87,8 @@ var appSettings = {
   BG_KEY_EXPIRY_WARNING_DAYS: string(keyExpiryWarningDays)
   BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS: string(keyRotateBeforeExpiryDays)
   BG_OUTCOME_TOPIC_ENDPOINT: outcomeTopicEndpoint
+  BG_CONTEST_MAX_FIXES: string(contestMaxFixes)
+  BG_CONTEST_WINDOW_MINUTES: string(contestWindowMinutes)
 }
 
 // ruleModes {'REDIS-001': 'enforce'} becomes BG_RULE_MODE_REDIS_001=enforce.

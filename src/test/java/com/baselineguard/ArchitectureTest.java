@@ -73,9 +73,9 @@ class ArchitectureTest {
 
     @Test
     void onlyTheAzureAdaptersKnowTheAzureSdk() {
-        // arm (Resource Manager), keyvault (Key Vault keys data plane), eventgrid (outcome topic).
+        // arm (Resource Manager), keyvault (Key Vault keys data plane), eventgrid (outcome topic), storage (fix ledger).
         noClasses().that().resideOutsideOfPackages("com.baselineguard.arm..", "com.baselineguard.keyvault..",
-                        "com.baselineguard.eventgrid..")
+                        "com.baselineguard.eventgrid..", "com.baselineguard.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
                 .check(CLASSES);
         for (String adapter : new String[] {"com.baselineguard.arm..", "com.baselineguard.keyvault.."}) {

@@ -9,10 +9,13 @@ import com.baselineguard.keyvault.KeyVaultConnection;
 import com.baselineguard.keyvault.KeyVaultGateway;
 import com.baselineguard.engine.Evaluator;
 import com.baselineguard.engine.OutcomeSink;
+import com.baselineguard.engine.FixLedger;
+import com.baselineguard.engine.InMemoryFixLedger;
 import com.baselineguard.engine.Policy;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Sweeper;
 import com.baselineguard.rules.Catalog;
+import com.baselineguard.storage.TableFixLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,7 +110,7 @@ public final class Composition {
             synchronized (this) {
                 if (remediator == null) {
                     remediator = new Remediator(evaluator, catalog, gatewayFactory.get(), keyVaultFactory.get(), clock,
-                            settings.remediation().followUpDelay(), settings.remediation().maxAttempts());
+                            settings.remediation(), fixLedger(), Remediator.INVOCATION_BUDGET);
                 }
                 current = remediator;
             }
@@ -133,6 +136,15 @@ public final class Composition {
             }
         }
         return current;
+    }
+
+    /**
+     * The loop and fight guard's fix history: durable in the app's storage account when
+     * {@code AzureWebJobsStorage__tableServiceUri} is set (the Functions app), else in memory (the
+     * command line, tests).
+     */
+    private FixLedger fixLedger() {
+        return TableFixLedger.fromEnvironment(environment).orElseGet(InMemoryFixLedger::new);
     }
 
     /** The sweep over Resource Graph; connects to ARM on first call. */

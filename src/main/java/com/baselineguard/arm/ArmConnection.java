@@ -2,6 +2,10 @@ package com.baselineguard.arm;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.policy.FixedDelay;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.core.util.Configuration;
@@ -10,6 +14,7 @@ import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +52,10 @@ public final class ArmConnection {
         AzureEnvironment cloud = environment(environment);
         TokenCredential credential = credential(environment);
         AzureProfile profile = new AzureProfile(environment.get("AZURE_TENANT_ID"), null, cloud);
-        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile);
+        // No SDK retries (a RetryPolicy of zero retries): ArmRetryPolicy caps every wait and keeps to the deadline.
+        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
+                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null,
+                new RetryPolicy(new FixedDelay(0, Duration.ZERO)), List.of(new ArmRetryPolicy(Clock.systemUTC())), null);
         return new SdkArmGateway(pipeline, cloud.getResourceManagerEndpoint(), REQUEST_TIMEOUT);
     }
 

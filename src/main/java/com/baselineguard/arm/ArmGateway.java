@@ -2,7 +2,9 @@ package com.baselineguard.arm;
 
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one way Baseline Guard reads and writes Azure Resource Manager. Implementations send exactly
@@ -18,7 +20,15 @@ public interface ArmGateway {
     ArmResponse diagnosticSettings(ResourceId id);
 
     /** PATCH a resource with exactly {@code body}. Does not wait for a long-running operation. */
-    ArmResponse patch(ResourceId id, JsonObject body);
+    default ArmResponse patch(ResourceId id, JsonObject body) {
+        return patch(id, body, Optional.empty());
+    }
+
+    /**
+     * PATCH a resource with exactly {@code body}; with an etag, only if the resource still has it
+     * ({@code If-Match}; ARM answers 412 Precondition Failed when it changed in between).
+     */
+    ArmResponse patch(ResourceId id, JsonObject body, Optional<String> ifMatch);
 
     /** PUT a diagnostic setting of a resource. */
     ArmResponse putDiagnosticSetting(ResourceId id, String name, JsonObject body);
@@ -32,4 +42,12 @@ public interface ArmGateway {
      */
     ArmResponse resourceGraph(String query, List<String> subscriptions, List<String> managementGroups, int top,
             String skipToken);
+
+    /**
+     * This gateway with a deadline: no request (retry waits included) runs past it, and a request
+     * started after it fails with {@link ArmUnavailableException} at once. One invocation's budget.
+     */
+    default ArmGateway within(Instant deadline) {
+        return this;
+    }
 }

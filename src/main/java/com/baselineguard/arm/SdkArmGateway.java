@@ -10,9 +10,11 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +31,7 @@ public final class SdkArmGateway implements ArmGateway {
     private final HttpPipeline pipeline;
     private final String endpoint;
     private final Duration timeout;
+    private final Optional<Instant> deadline;
 
     /**
      * @param endpoint the ARM endpoint, e.g. {@code https://management.azure.com}
@@ -38,6 +41,19 @@ public final class SdkArmGateway implements ArmGateway {
         this.pipeline = pipeline;
         this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         this.timeout = timeout;
+        this.deadline = Optional.empty();
+    }
+
+    private SdkArmGateway(SdkArmGateway base, Instant deadline) {
+        this.pipeline = base.pipeline;
+        this.endpoint = base.endpoint;
+        this.timeout = base.timeout;
+        this.deadline = Optional.of(deadline);
+    }
+
+    @Override
+    public ArmGateway within(Instant deadline) {
+        return new SdkArmGateway(this, deadline);
     }
 
     @Override
@@ -52,8 +68,8 @@ public final class SdkArmGateway implements ArmGateway {
     }
 
     @Override
-    public ArmResponse patch(ResourceId id, JsonObject body) {
-        return send(HttpMethod.PATCH, url(id.toString(), apiVersion(id)), body);
+    public ArmResponse patch(ResourceId id, JsonObject body, Optional<String> ifMatch) {
+        return send(HttpMethod.PATCH, url(id.toString(), apiVersion(id)), body, ifMatch);
     }
 
     @Override
@@ -89,22 +105,43 @@ public final class SdkArmGateway implements ArmGateway {
                 .orElseThrow(() -> new IllegalArgumentException("no api-version for " + id.type()));
     }
 
+    /** Characters a resource name may hold but a URL path may not ({@code { } ^ |}, spaces, non-ASCII) are percent-encoded. */
     private String url(String path, String apiVersion) {
-        return endpoint + path + "?api-version=" + apiVersion;
+        String encoded;
+        try {
+            encoded = new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL path: " + e.getMessage(), e);
+        }
+        return endpoint + encoded + "?api-version=" + apiVersion;
     }
 
     private ArmResponse send(HttpMethod method, String url, JsonObject body) {
+        return send(method, url, body, Optional.empty());
+    }
+
+    private ArmResponse send(HttpMethod method, String url, JsonObject body, Optional<String> ifMatch) {
         HttpRequest request = new HttpRequest(method, url);
         if (body != null) {
             request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
             request.setBody(body.toString());
         }
-        try (HttpResponse response = pipeline.send(request).block(timeout)) {
+        ifMatch.ifPresent(etag -> request.setHeader(HttpHeaderName.IF_MATCH, etag));
+        Instant now = Instant.now();
+        Instant until = deadline.filter(d -> d.isBefore(now.plus(timeout))).orElse(now.plus(timeout));
+        Duration budget = Duration.between(now, until);
+        if (budget.isNegative() || budget.isZero()) {
+            throw new ArmUnavailableException(method + " " + redact(url) + " not sent: the invocation's deadline has passed",
+                    null);
+        }
+        Context context = new Context(ArmRetryPolicy.DEADLINE, until);
+        try (HttpResponse response = pipeline.send(request, context).block(budget.plusSeconds(1))) {
             if (response == null) {
                 throw new ArmUnavailableException(method + " " + redact(url) + " got no response", null);
             }
             String text = response.getBodyAsString().block(timeout);
-            return new ArmResponse(response.getStatusCode(), parse(text), retryAfter(response),
+            return new ArmResponse(response.getStatusCode(), parse(text),
+                    ArmRetryPolicy.retryAfter(response, java.time.Clock.systemUTC()),
                     Optional.ofNullable(response.getHeaderValue(AZURE_ASYNC_OPERATION))
                             .or(() -> Optional.ofNullable(response.getHeaderValue(HttpHeaderName.LOCATION))));
         } catch (ArmUnavailableException e) {
@@ -123,18 +160,6 @@ public final class SdkArmGateway implements ArmGateway {
             return JsonParser.parseString(text);
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse response) {
-        String value = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 

@@ -32,7 +32,10 @@ public enum Setting {
     BG_KEY_ROTATE_BEFORE_EXPIRY_DAYS("the rotation policy BATCH-010's fix sets rotates the key this many days before"
             + " it expires (7-330)", "30"),
     BG_OUTCOME_TOPIC_ENDPOINT("Event Grid custom topic endpoint (https) each outcome record is published to as a"
-            + " CloudEvent, with the managed identity", "empty: outcomes are only logged");
+            + " CloudEvent, with the managed identity", "empty: outcomes are only logged"),
+    BG_CONTEST_MAX_FIXES("fixes of one rule on one resource within BG_CONTEST_WINDOW_MINUTES after which the resource"
+            + " is contested and no further PATCH is sent for that rule", "3"),
+    BG_CONTEST_WINDOW_MINUTES("the loop and fight guard's window, in minutes", "60");
 
     private final String description;
     private final String defaultValue;

@@ -112,11 +112,14 @@ public final class SettingsLoader {
         int delay = bounded(env, Setting.BG_FOLLOW_UP_DELAY_SECONDS, 1, 3600, problems);
         int attempts = bounded(env, Setting.BG_MAX_ATTEMPTS, 1, 100, problems);
         Optional<String> topic = topicEndpoint(env, problems);
+        int contestMaxFixes = bounded(env, Setting.BG_CONTEST_MAX_FIXES, 1, 1000, problems);
+        int contestWindow = bounded(env, Setting.BG_CONTEST_WINDOW_MINUTES, 1, 1440, problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(new Policy(modes, exemptionTag, scopes, ruleSettings, Set.of()),
-                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts), topic);
+                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts, contestMaxFixes,
+                        java.time.Duration.ofMinutes(contestWindow)), topic);
     }
 
     /** An https URL with a host and no credentials in it (the topic is reached with the managed identity only). */

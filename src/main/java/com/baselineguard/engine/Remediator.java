@@ -12,6 +12,7 @@ import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
+import com.baselineguard.rules.FixStage;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
@@ -22,11 +23,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Remediates one resource per invocation: reads it (never trusting event data), evaluates it,
@@ -36,6 +41,14 @@ import java.util.UUID;
  * outcomes, transient failures defer the work.
  */
 public final class Remediator {
+
+    /**
+     * The most one invocation may spend on ARM, retry waits included (wall-clock time): Event Grid
+     * waits 30 s for an answer before it redelivers.
+     */
+    public static final Duration INVOCATION_BUDGET = Duration.ofSeconds(25);
+    /** The longest a server's Retry-After postpones the follow-up; beyond it the attempt bound decides. */
+    static final Duration MAX_RETRY_AFTER_DEFERRAL = Duration.ofMinutes(15);
 
     /** Provisioning states in which the resource is not being changed (Redis, Batch accounts, pools). */
     private static final Set<String> SETTLED = Set.of("succeeded", "failed", "canceled", "cancelled", "disabled", "invalid");
@@ -56,23 +69,44 @@ public final class Remediator {
     private final Clock clock;
     private final Duration followUpDelay;
     private final int maxAttempts;
+    private final int contestMaxFixes;
+    private final Duration contestWindow;
+    private final FixLedger ledger;
+    private final Duration budget;
+    /** One invocation per resource at a time in this process; ARM's If-Match guards across instances. */
+    private final ReentrantLock[] resourceLocks = new ReentrantLock[64];
 
     public Remediator(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Clock clock, Duration followUpDelay,
             int maxAttempts) {
         this(evaluator, catalog, gateway, KeyVaultGateway.unavailable("no Key Vault gateway configured"), clock,
-                followUpDelay, maxAttempts);
+                new RemediationSettings(followUpDelay, maxAttempts), new InMemoryFixLedger(), INVOCATION_BUDGET);
     }
 
-    /** With the Key Vault data plane, for the customer-managed key checks and fix of BATCH-010. */
+    /**
+     * @param keyVault the Key Vault data plane, for the customer-managed key checks and fix of BATCH-010
+     * @param ledger the fix history the loop and fight guard counts
+     * @param budget the most one invocation may spend on ARM (wall-clock), retry waits included
+     */
     public Remediator(Evaluator evaluator, Catalog catalog, ArmGateway gateway, KeyVaultGateway keyVault, Clock clock,
-            Duration followUpDelay, int maxAttempts) {
+            RemediationSettings settings, FixLedger ledger, Duration budget) {
         this.evaluator = evaluator;
         this.catalog = catalog;
         this.gateway = gateway;
         this.keyVault = keyVault;
         this.clock = clock;
-        this.followUpDelay = followUpDelay;
-        this.maxAttempts = maxAttempts;
+        this.followUpDelay = settings.followUpDelay();
+        this.maxAttempts = settings.maxAttempts();
+        this.contestMaxFixes = settings.contestMaxFixes();
+        this.contestWindow = settings.contestWindow();
+        this.ledger = ledger;
+        this.budget = budget;
+        for (int i = 0; i < resourceLocks.length; i++) {
+            resourceLocks[i] = new ReentrantLock();
+        }
+    }
+
+    public FixLedger ledger() {
+        return ledger;
     }
 
     public ArmGateway gateway() {
@@ -125,18 +159,43 @@ public final class Remediator {
     }
 
     public Outcome handle(WorkItem item) {
-        return new Invocation(item).run();
+        Invocation invocation = new Invocation(item);
+        ReentrantLock lock = resourceLocks[Math.floorMod(item.resourceId().toLowerCase(Locale.ROOT).hashCode(),
+                resourceLocks.length)];
+        boolean locked;
+        try {
+            locked = lock.tryLock(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            return invocation.busy();
+        }
+        try {
+            return invocation.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** One invocation: its own ARM call count and clock start. */
+    /** One invocation: its own ARM call count, clock start and deadline. */
     private final class Invocation {
         private final WorkItem item;
         private final Instant started = clock.instant();
+        private final ArmGateway arm = gateway.within(Instant.now().plus(budget));
         private int armCalls;
         private Optional<String> type = Optional.empty();
+        private Duration followUpAfter = followUpDelay;
+        private WorkItem nextItem;
 
         Invocation(WorkItem item) {
             this.item = item;
+        }
+
+        Outcome busy() {
+            return end(Result.DEFERRED, "another invocation is working on this resource; retried later", List.of(),
+                    List.of(), true);
         }
 
         Outcome run() {
@@ -159,7 +218,7 @@ public final class Remediator {
         }
 
         private Outcome evaluateAndFix(ResourceId id, ResourceType resourceType) {
-            ArmResponse read = call(() -> gateway.get(id));
+            ArmResponse read = call(() -> arm.get(id));
             if (read.status() == 404) {
                 return end(Result.GONE, "the resource no longer exists", List.of(), List.of(), false);
             }
@@ -190,7 +249,11 @@ public final class Remediator {
             if (report.skipped().isPresent()) {
                 return end(Result.SKIPPED, report.skipped().get(), List.of(), List.of(), false);
             }
-            RemediationPlan plan = report.plan();
+            RemediationPlan plan = withoutRefused(report);
+            if (plan.isEmpty() && !item.refusedRules().isEmpty()) {
+                return end(Result.FAILED, "ARM refused the fix of " + String.join(", ", item.refusedRules())
+                        + " earlier in this chain; no independent step remains", report.findings(), List.of(), false);
+            }
             if (plan.isEmpty()) {
                 boolean failing = failing(report);
                 return end(failing ? Result.AUDITED : Result.COMPLIANT,
@@ -214,9 +277,35 @@ public final class Remediator {
             return sendFirstStep(snapshot, report, plan);
         }
 
+        /**
+         * The plan without the steps ARM refused earlier in this chain and without the later steps
+         * that depend on them (see {@link StepIndependence}).
+         */
+        private RemediationPlan withoutRefused(ResourceReport report) {
+            RemediationPlan plan = report.plan();
+            if (item.refusedRules().isEmpty()) {
+                return plan;
+            }
+            Map<PlanStep, FixStage> refused = new LinkedHashMap<>();
+            List<PlanStep> kept = new ArrayList<>();
+            for (PlanStep step : plan.steps()) {
+                if (step.ruleIds().stream().anyMatch(item.refusedRules()::contains)) {
+                    refused.put(step, stageOf(report, step));
+                } else if (refused.isEmpty() || StepIndependence.independent(step, stageOf(report, step), refused)) {
+                    kept.add(step);
+                }
+            }
+            return new RemediationPlan(kept);
+        }
+
         private Outcome sendFirstStep(ResourceSnapshot snapshot, ResourceReport report, RemediationPlan plan) {
             PlanStep step = plan.steps().get(0);
+            Optional<Outcome> contested = contested(snapshot, report, plan, step);
+            if (contested.isPresent()) {
+                return contested.get();
+            }
             Optional<Change.KeyRotationPolicy> keyPolicy = keyRotationPolicy(step);
+            Optional<String> etag = keyPolicy.isPresent() ? Optional.empty() : snapshot.string("etag");
             ArmResponse response;
             if (keyPolicy.isPresent()) {
                 try {
@@ -229,22 +318,35 @@ public final class Remediator {
                 }
             } else {
                 response = call(() -> step.method().equals("PATCH")
-                        ? gateway.patch(snapshot.id(), step.body())
-                        : gateway.putDiagnosticSetting(snapshot.id(), extensionName(step), step.body()));
+                        ? arm.patch(snapshot.id(), step.body(), etag)
+                        : arm.putDiagnosticSetting(snapshot.id(), extensionName(step), step.body()));
             }
             List<Action> actions = new ArrayList<>();
             boolean more = plan.steps().size() > 1;
+            response.retryAfter().filter(r -> r.compareTo(followUpAfter) > 0)
+                    .ifPresent(r -> followUpAfter = r.compareTo(MAX_RETRY_AFTER_DEFERRAL) > 0 ? MAX_RETRY_AFTER_DEFERRAL : r);
             if (response.ok()) {
+                String unrecorded = "";
+                try {
+                    ledger.record(snapshot.id().toString(), step.ruleIds(), clock.instant());
+                } catch (RuntimeException e) {
+                    unrecorded = "; the fix could not be recorded in the fix ledger (" + e.getClass().getSimpleName() + ")";
+                }
                 Action.Status status = response.status() == 202 ? Action.Status.ACCEPTED : Action.Status.APPLIED;
                 step.changes().forEach(c -> actions.add(Action.of(step, c, status, "HTTP " + response.status())));
                 actions.addAll(actions(plan.steps().subList(1, plan.steps().size()), Action.Status.PENDING,
                         "sent after step " + step.number() + " completes"));
                 return end(more ? Result.PARTIALLY_REMEDIATED : Result.REMEDIATED,
-                        more ? "step 1 of " + plan.steps().size() + " sent; the next follows after a delay"
-                                : "the plan was sent; a verification read follows",
+                        (more ? "step 1 of " + plan.steps().size() + " sent; the next follows after a delay"
+                                : "the plan was sent; a verification read follows") + unrecorded,
                         report.findings(), actions, true);
             }
             String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
+            if (response.status() == 412) {
+                step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.SKIPPED, detail)));
+                return end(Result.DEFERRED, "the resource changed after it was read (412 Precondition Failed on If-Match "
+                        + etag.orElse("") + "); it is re-read later", report.findings(), actions, true);
+            }
             if (response.status() == 409 || response.status() == 429 || response.status() >= 500) {
                 step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.SKIPPED, detail)));
                 return end(Result.DEFERRED, "ARM answered " + response.status() + " (" + detail + "); retried later",
@@ -255,6 +357,16 @@ public final class Remediator {
                         false);
             }
             step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.FAILED, detail)));
+            if (response.status() == 400 && more) {
+                Map<PlanStep, FixStage> refusedNow = Map.of(step, stageOf(report, step));
+                long independent = plan.steps().subList(1, plan.steps().size()).stream()
+                        .filter(s -> StepIndependence.independent(s, stageOf(report, s), refusedNow)).count();
+                if (independent > 0) {
+                    nextItem = item.refusing(step.ruleIds());
+                    return end(Result.FAILED, step.method() + " refused: " + detail + "; " + independent
+                            + " independent later step(s) continue in the next invocation", report.findings(), actions, true);
+                }
+            }
             return refused(response, step.method(), writeAction(snapshot.type(), step), report.findings(), actions);
         }
 
@@ -279,7 +391,7 @@ public final class Remediator {
             if (key.isEmpty()) {
                 return snapshot;
             }
-            return new CustomerKeys(gateway, keyVault, clock, this::call).load(snapshot, key.get());
+            return new CustomerKeys(arm, keyVault, clock, this::call).load(snapshot, key.get());
         }
 
         private boolean ruleActiveNeeding(ResourceType resourceType, RelatedKind kind) {
@@ -294,11 +406,39 @@ public final class Remediator {
             return false;
         }
 
+        /**
+         * The loop and fight guard: when a rule of this step was already fixed {@code contestMaxFixes}
+         * times within the window, something keeps reverting it; no PATCH until the window passes.
+         */
+        private Optional<Outcome> contested(ResourceSnapshot snapshot, ResourceReport report, RemediationPlan plan,
+                PlanStep step) {
+            Instant since = clock.instant().minus(contestWindow);
+            List<String> fought = new ArrayList<>();
+            try {
+                for (String ruleId : step.ruleIds()) {
+                    if (ledger.fixesSince(snapshot.id().toString(), ruleId, since) >= contestMaxFixes) {
+                        fought.add(ruleId);
+                    }
+                }
+            } catch (RuntimeException e) {
+                return Optional.of(end(Result.DEFERRED, "the fix ledger cannot be read (" + e.getClass().getSimpleName()
+                        + "); nothing sent, retried later", report.findings(), actions(plan, Action.Status.SKIPPED,
+                        "fix ledger unavailable"), true));
+            }
+            if (fought.isEmpty()) {
+                return Optional.empty();
+            }
+            String why = "contested: " + String.join(", ", fought) + " fixed " + contestMaxFixes + " times within "
+                    + contestWindow.toMinutes() + " min and reverted again; no PATCH until the window passes";
+            return Optional.of(end(Result.CONTESTED, why, report.findings(), actions(plan, Action.Status.SKIPPED, why),
+                    false));
+        }
+
         private ResourceSnapshot withDiagnosticSettings(ResourceSnapshot snapshot, ResourceType resourceType) {
             if (!diagnosticRuleActive(resourceType)) {
                 return snapshot;
             }
-            ArmResponse settings = call(() -> gateway.diagnosticSettings(snapshot.id()));
+            ArmResponse settings = call(() -> arm.diagnosticSettings(snapshot.id()));
             if (!settings.ok() || settings.object().isEmpty()) {
                 return snapshot;
             }
@@ -327,6 +467,8 @@ public final class Remediator {
         private Outcome refused(ArmResponse response, String what, String action, List<Finding> findings,
                 List<Action> actions) {
             String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
+            response.retryAfter().filter(r -> r.compareTo(followUpAfter) > 0)
+                    .ifPresent(r -> followUpAfter = r.compareTo(MAX_RETRY_AFTER_DEFERRAL) > 0 ? MAX_RETRY_AFTER_DEFERRAL : r);
             if (response.status() == 403) {
                 return end(Result.FAILED, "permission missing: " + action + " (" + detail + ")", findings, actions, false);
             }
@@ -359,7 +501,7 @@ public final class Remediator {
                     finalResult = result == Result.DEFERRED ? Result.FAILED : result;
                     finalReason = reason + "; gave up after " + maxAttempts + " attempts";
                 } else {
-                    next = Optional.of(item.next(now, followUpDelay));
+                    next = Optional.of((nextItem == null ? item : nextItem).next(now, followUpAfter));
                 }
             }
             return new Outcome(UUID.randomUUID().toString(), item, type, finalResult, finalReason, findings, actions,
@@ -407,6 +549,16 @@ public final class Remediator {
         JsonObject error = new JsonObject();
         error.add("error", inner);
         return error;
+    }
+
+    /** The fix stage of a step (of its first rule that proposes a fix), or null when unknown. */
+    private static FixStage stageOf(ResourceReport report, PlanStep step) {
+        for (Finding finding : report.findings()) {
+            if (step.ruleIds().contains(finding.rule().id()) && finding.evaluation().fix().isPresent()) {
+                return finding.evaluation().fix().get().stage();
+            }
+        }
+        return null;
     }
 
     private static String extensionName(PlanStep step) {

@@ -42,6 +42,10 @@ public final class ResourceId {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("resource id is empty");
         }
+        if (id.chars().anyMatch(c -> c < 0x20 && c != ' ' || c == 0x7f)) {
+            // String.trim() would quietly drop a trailing NUL or control character.
+            throw new IllegalArgumentException("resource id contains a control character");
+        }
         String trimmed = id.trim();
         if (trimmed.length() > 4096) {
             throw new IllegalArgumentException("resource id is longer than 4096 characters");

@@ -25,7 +25,7 @@ public final class StrictJson {
         try {
             JsonReader reader = new JsonReader(new StringReader(text));
             reader.setStrictness(Strictness.STRICT);
-            JsonElement root = JsonParser.parseReader(reader);
+            JsonElement root = read(reader, 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new IllegalArgumentException("unexpected content after the JSON value");
             }
@@ -36,6 +36,43 @@ public final class StrictJson {
             throw new IllegalArgumentException(message(e), e);
         } catch (StackOverflowError e) {
             throw new IllegalArgumentException("nested too deeply", e);
+        }
+    }
+
+    /** Deeper than any ARM resource or event; deeper input is refused, not parsed recursively. */
+    static final int MAX_DEPTH = 128;
+
+    /** Gson's tree reader, refusing duplicate member names (the last would silently win). */
+    private static JsonElement read(JsonReader reader, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                com.google.gson.JsonObject object = new com.google.gson.JsonObject();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    if (object.has(name)) {
+                        throw new IllegalArgumentException("duplicate member \"" + name + "\" at " + reader.getPath());
+                    }
+                    object.add(name, read(reader, depth + 1));
+                }
+                reader.endObject();
+                return object;
+            }
+            case BEGIN_ARRAY -> {
+                com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    array.add(read(reader, depth + 1));
+                }
+                reader.endArray();
+                return array;
+            }
+            default -> {
+                return JsonParser.parseReader(reader);
+            }
         }
     }
 

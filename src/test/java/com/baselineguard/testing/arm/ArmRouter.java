@@ -40,7 +40,16 @@ final class ArmRouter {
                 : reply.withHeader("Retry-After", "0");
     }
 
+    /** Operations that read or rotate secrets: Baseline Guard must never call them. */
+    static final java.util.regex.Pattern SECRET_OPERATIONS = java.util.regex.Pattern.compile(
+            "listKeys|regenerateKey|listConnectionStrings", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private Reply answer(Request request) {
+        if (SECRET_OPERATIONS.matcher(request.path()).find()) {
+            SecretOperations.record(request);
+            return Reply.json(403, ArmJson.error("ForbiddenByTest",
+                    "Baseline Guard must never call a secret-reading operation: " + request.method() + " " + request.path()));
+        }
         String authorization = request.header("Authorization");
         if (authorization == null) {
             return ArmErrors.authenticationFailed("The 'Authorization' header is missing.");
@@ -90,11 +99,20 @@ final class ArmRouter {
             return invalidContent();
         }
         JsonObject patch = body.get();
-        if (!state.patchesAsynchronously(id)) {
-            return state.patch(id, patch).map(merged -> Reply.json(200, merged))
-                    .orElseGet(() -> ArmErrors.notFound(id));
+        String ifMatch = request.header("If-Match");
+        try {
+            if (!state.patchesAsynchronously(id)) {
+                return state.patch(id, patch, ifMatch).map(merged -> Reply.json(200, merged))
+                        .orElseGet(() -> ArmErrors.notFound(id));
+            }
+            return asyncPatch(id, patch, ifMatch, request);
+        } catch (ArmState.PreconditionFailed e) {
+            return Reply.json(412, ArmJson.error("PreconditionFailed", e.getMessage()));
         }
-        return state.patchAsynchronously(id, patch)
+    }
+
+    private Reply asyncPatch(String id, JsonObject patch, String ifMatch, Request request) {
+        return state.patchAsynchronously(id, patch, ifMatch)
                 .map(operationId -> Reply.empty(202)
                         .withHeader("Azure-AsyncOperation", operationUrl(OPERATIONS, operationId, request.apiVersion()))
                         .withHeader("Location", operationUrl(OPERATION_RESULTS, operationId, request.apiVersion()))

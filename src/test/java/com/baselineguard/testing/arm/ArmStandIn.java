@@ -140,6 +140,11 @@ public final class ArmStandIn implements AutoCloseable {
         return identity.requests().size();
     }
 
+    /** Every access token the identity endpoint issued so far (for tests that check no output leaks one). */
+    public java.util.Set<String> issuedTokens() {
+        return identity.issuedTokens();
+    }
+
     /** Whether the identity endpoint issued this access token. */
     public boolean issued(String accessToken) {
         return identity.issued(accessToken);

@@ -122,13 +122,48 @@ final class ArmState {
         return tracked != null && tracked.asyncPolls >= 0;
     }
 
+    /** An If-Match that does not equal the resource's etag (resources without an etag ignore If-Match, as ARM does). */
+    static final class PreconditionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PreconditionFailed(String message) {
+            super(message);
+        }
+    }
+
+    private static void checkEtag(Tracked tracked, String ifMatch) {
+        String etag = ArmJson.string(tracked.resource, "etag");
+        if (ifMatch != null && etag != null && !ifMatch.equals("*") && !ifMatch.equals(etag)) {
+            throw new PreconditionFailed("The specified precondition 'If-Match = " + ifMatch
+                    + "' failed: the resource's etag is " + etag + ".");
+        }
+    }
+
+    /** Every write gives a resource that carries an etag a new one. */
+    private static void bumpEtag(Tracked tracked) {
+        if (ArmJson.string(tracked.resource, "etag") != null) {
+            tracked.resource.addProperty("etag", "W/\"0x" + Long.toHexString(System.nanoTime()).toUpperCase(Locale.ROOT) + "\"");
+        }
+    }
+
     /** A synchronous PATCH: the merged resource, Updating unless it settles at once. */
     synchronized Optional<JsonObject> patch(String id, JsonObject patch) {
+        return patch(id, patch, null);
+    }
+
+    /**
+     * As {@link #patch(String, JsonObject)}, only if {@code ifMatch} (may be null) matches the etag.
+     *
+     * @throws PreconditionFailed when it does not
+     */
+    synchronized Optional<JsonObject> patch(String id, JsonObject patch, String ifMatch) {
         Tracked tracked = resources.get(key(id));
         if (tracked == null) {
             return Optional.empty();
         }
+        checkEtag(tracked, ifMatch);
         merge(tracked, patch);
+        bumpEtag(tracked);
         boolean immediate = tracked.getsWhileUpdating == 0;
         ArmJson.setProvisioningState(tracked.resource, immediate ? SUCCEEDED : UPDATING);
         tracked.settling = !immediate;
@@ -137,12 +172,14 @@ final class ArmState {
     }
 
     /** An asynchronous PATCH: merged now, Updating until its operation (the id returned) has been polled to the end. */
-    synchronized Optional<String> patchAsynchronously(String id, JsonObject patch) {
+    synchronized Optional<String> patchAsynchronously(String id, JsonObject patch, String ifMatch) {
         Tracked tracked = resources.get(key(id));
         if (tracked == null) {
             return Optional.empty();
         }
+        checkEtag(tracked, ifMatch);
         merge(tracked, patch);
+        bumpEtag(tracked);
         ArmJson.setProvisioningState(tracked.resource, UPDATING);
         tracked.settling = false;
         tracked.updatingGetsLeft = 0;

@@ -30,6 +30,10 @@ final class IdentityEndpoint {
         return secret;
     }
 
+    java.util.Set<String> issuedTokens() {
+        return Set.copyOf(issued);
+    }
+
     boolean issued(String token) {
         return token != null && issued.contains(token);
     }

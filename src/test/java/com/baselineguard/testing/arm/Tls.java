@@ -10,7 +10,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** The test-only TLS material in {@code src/test/resources/tls} (see its README.md). */
-final class Tls {
+public final class Tls {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -18,7 +18,7 @@ final class Tls {
     }
 
     /** Serves the self-signed localhost / 127.0.0.1 certificate. */
-    static SSLContext serverContext() {
+    public static SSLContext serverContext() {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(load("/tls/arm-stand-in-keystore.p12"), PASSWORD);
