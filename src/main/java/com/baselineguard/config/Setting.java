@@ -26,7 +26,9 @@ public enum Setting {
     BG_REDIS_MAX_FIREWALL_PUBLIC_IPS("most public IP addresses Redis firewall rules may admit (REDIS-004)", "10"),
     BG_FOLLOW_UP_DELAY_SECONDS("seconds before the next plan step or the verification read of a remediated resource",
             "30"),
-    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10");
+    BG_MAX_ATTEMPTS("invocations one resource's chain of work may take before it ends failed", "10"),
+    BG_WRITES_PER_SECOND("most writes (PATCH, PUT) per second one process sends to one subscription; 0 turns pacing off",
+            "10");
 
     private final String description;
     private final String defaultValue;

@@ -108,11 +108,12 @@ public final class SettingsLoader {
                 count(env, Setting.BG_REDIS_MAX_FIREWALL_PUBLIC_IPS, problems));
         int delay = bounded(env, Setting.BG_FOLLOW_UP_DELAY_SECONDS, 1, 3600, problems);
         int attempts = bounded(env, Setting.BG_MAX_ATTEMPTS, 1, 100, problems);
+        int writesPerSecond = bounded(env, Setting.BG_WRITES_PER_SECOND, 0, 100, problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(new Policy(modes, exemptionTag, scopes, ruleSettings, Set.of()),
-                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts));
+                new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts, writesPerSecond));
     }
 
     private static boolean isKnown(String name) {

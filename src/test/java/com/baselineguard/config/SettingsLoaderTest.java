@@ -80,4 +80,14 @@ class SettingsLoaderTest {
     void variablesOutsideTheBgPrefixAreIgnored() {
         SettingsLoader.load(Map.of("AZURE_CLIENT_ID", "x", "FUNCTIONS_WORKER_RUNTIME", "java"), catalog);
     }
+
+    @Test
+    void writesArePacedAtTenPerSecondUnlessSet() {
+        assertEquals(10, SettingsLoader.settings(Map.of(), catalog).remediation().writesPerSecond());
+        assertEquals(0, SettingsLoader.settings(Map.of("BG_WRITES_PER_SECOND", "0"), catalog).remediation()
+                .writesPerSecond());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> SettingsLoader.settings(Map.of("BG_WRITES_PER_SECOND", "fast"), catalog));
+        assertTrue(e.getMessage().contains("BG_WRITES_PER_SECOND"), e.getMessage());
+    }
 }
