@@ -52,6 +52,8 @@ param keyRotateBeforeExpiryDays int = 30
 param contestMaxFixes int = 3
 @description('The loop and fight guard window, in minutes.')
 param contestWindowMinutes int = 60
+@description('Most writes per second one instance sends to one subscription (ARM allows about 10); 0: unpaced.')
+param writesPerSecond int = 10
 @description('Event Grid custom topic endpoint the outcome records are published to; empty: not published.')
 param outcomeTopicEndpoint string = ''
 
@@ -89,6 +91,7 @@ var appSettings = {
   BG_OUTCOME_TOPIC_ENDPOINT: outcomeTopicEndpoint
   BG_CONTEST_MAX_FIXES: string(contestMaxFixes)
   BG_CONTEST_WINDOW_MINUTES: string(contestWindowMinutes)
+  BG_WRITES_PER_SECOND: string(writesPerSecond)
 }
 
 // ruleModes {'REDIS-001': 'enforce'} becomes BG_RULE_MODE_REDIS_001=enforce.

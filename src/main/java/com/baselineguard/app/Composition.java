@@ -2,6 +2,8 @@ package com.baselineguard.app;
 
 import com.baselineguard.arm.ArmConnection;
 import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.arm.PacedArmGateway;
+import com.baselineguard.arm.WritePacer;
 import com.baselineguard.config.Settings;
 import com.baselineguard.config.SettingsLoader;
 import com.baselineguard.eventgrid.EventGridOutcomeSink;
@@ -56,15 +58,18 @@ public final class Composition {
 
     /**
      * Builds the graph from environment variables; the gateway connects with the environment's
-     * cloud, endpoint and credentials when first needed.
+     * cloud, endpoint and credentials when first needed, and paces its writes per subscription
+     * ({@code BG_WRITES_PER_SECOND}).
      *
      * @throws com.baselineguard.config.ConfigurationException listing every invalid setting
      */
     public static Composition fromEnvironment(Map<String, String> environment) {
         Catalog catalog = Catalog.standard();
         Map<String, String> copy = Map.copyOf(environment);
-        return new Composition(catalog, SettingsLoader.settings(copy, catalog), copy,
-                () -> ArmConnection.gateway(copy),
+        Settings settings = SettingsLoader.settings(copy, catalog);
+        WritePacer pacer = WritePacer.perSecond(settings.remediation().writesPerSecond());
+        return new Composition(catalog, settings, copy,
+                () -> new PacedArmGateway(ArmConnection.gateway(copy), pacer),
                 () -> KeyVaultConnection.gateway(copy, ArmConnection.credential(copy)), Clock.systemUTC());
     }
 

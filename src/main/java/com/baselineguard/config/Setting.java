@@ -35,7 +35,9 @@ public enum Setting {
             + " CloudEvent, with the managed identity", "empty: outcomes are only logged"),
     BG_CONTEST_MAX_FIXES("fixes of one rule on one resource within BG_CONTEST_WINDOW_MINUTES after which the resource"
             + " is contested and no further PATCH is sent for that rule", "3"),
-    BG_CONTEST_WINDOW_MINUTES("the loop and fight guard's window, in minutes", "60");
+    BG_CONTEST_WINDOW_MINUTES("the loop and fight guard's window, in minutes", "60"),
+    BG_WRITES_PER_SECOND("most writes (PATCH, PUT) per second one process sends to one subscription; 0 turns pacing off",
+            "10");
 
     private final String description;
     private final String defaultValue;

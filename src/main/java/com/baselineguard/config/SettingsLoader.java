@@ -114,12 +114,13 @@ public final class SettingsLoader {
         Optional<String> topic = topicEndpoint(env, problems);
         int contestMaxFixes = bounded(env, Setting.BG_CONTEST_MAX_FIXES, 1, 1000, problems);
         int contestWindow = bounded(env, Setting.BG_CONTEST_WINDOW_MINUTES, 1, 1440, problems);
+        int writesPerSecond = bounded(env, Setting.BG_WRITES_PER_SECOND, 0, 100, problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Settings(new Policy(modes, exemptionTag, scopes, ruleSettings, Set.of()),
                 new RemediationSettings(java.time.Duration.ofSeconds(delay), attempts, contestMaxFixes,
-                        java.time.Duration.ofMinutes(contestWindow)), topic);
+                        java.time.Duration.ofMinutes(contestWindow), writesPerSecond), topic);
     }
 
     /** An https URL with a host and no credentials in it (the topic is reached with the managed identity only). */

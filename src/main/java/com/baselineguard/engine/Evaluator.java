@@ -8,6 +8,7 @@ import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Status;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +49,25 @@ public final class Evaluator {
                 active.add(rule);
             }
         }
-        List<Evaluation> evaluations = active.stream()
-                .map(rule -> rule.evaluate(snapshot, policy.ruleSettings())).toList();
-        List<Rule> enforced = active.stream().filter(r -> policy.modeOf(r.metadata().id()) == Mode.ENFORCE).toList();
-        RemediationPlan plan = planner.plan(snapshot, enforced, policy.ruleSettings());
-        List<Finding> findings = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>(active.size());
+        List<Mode> modes = new ArrayList<>(active.size());
+        List<Rule> enforced = new ArrayList<>();
+        Map<Rule, Evaluation> byRule = new IdentityHashMap<>();
+        for (Rule rule : active) {
+            Evaluation evaluation = rule.evaluate(snapshot, policy.ruleSettings());
+            Mode mode = policy.modeOf(rule.metadata().id());
+            evaluations.add(evaluation);
+            modes.add(mode);
+            if (mode == Mode.ENFORCE) {
+                enforced.add(rule);
+                byRule.put(rule, evaluation);
+            }
+        }
+        RemediationPlan plan = planner.plan(snapshot, enforced, policy.ruleSettings(), byRule);
+        List<Finding> findings = new ArrayList<>(active.size());
         for (int i = 0; i < active.size(); i++) {
             Rule rule = active.get(i);
-            Mode mode = policy.modeOf(rule.metadata().id());
+            Mode mode = modes.get(i);
             findings.add(new Finding(rule.metadata(), mode, evaluations.get(i), outlook(rule, mode, evaluations.get(i), plan)));
         }
         return new ResourceReport(snapshot, Optional.empty(), findings, exemption, plan);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,11 +39,22 @@ public final class Planner {
      * @return the plan; empty when nothing is to be fixed or every fix is blocked
      */
     public RemediationPlan plan(ResourceSnapshot snapshot, List<Rule> rules, RuleSettings settings) {
+        return plan(snapshot, rules, settings, Map.of());
+    }
+
+    /**
+     * As {@link #plan(ResourceSnapshot, List, RuleSettings)}, reusing evaluations of {@code snapshot}
+     * already made (rules are pure, so the first round need not evaluate them again).
+     *
+     * @param evaluated evaluations of {@code snapshot} under {@code settings}, by rule; may miss rules
+     */
+    public RemediationPlan plan(ResourceSnapshot snapshot, List<Rule> rules, RuleSettings settings,
+            Map<Rule, Evaluation> evaluated) {
         List<PlanStep> steps = new ArrayList<>();
         Set<String> done = new HashSet<>();
         ResourceSnapshot state = snapshot;
         for (int round = 0; round <= rules.size(); round++) {
-            List<Pending> pending = pendingFixes(state, rules, settings, done);
+            List<Pending> pending = pendingFixes(state, rules, settings, done, round == 0 ? evaluated : Map.of());
             if (pending.isEmpty()) {
                 break;
             }
@@ -71,13 +83,14 @@ public final class Planner {
     }
 
     private static List<Pending> pendingFixes(ResourceSnapshot state, List<Rule> rules, RuleSettings settings,
-            Set<String> done) {
+            Set<String> done, Map<Rule, Evaluation> evaluated) {
         List<Pending> pending = new ArrayList<>();
         for (Rule rule : rules) {
             if (done.contains(rule.metadata().id())) {
                 continue;
             }
-            Evaluation evaluation = rule.evaluate(state, settings);
+            Evaluation known = evaluated.get(rule);
+            Evaluation evaluation = known != null ? known : rule.evaluate(state, settings);
             if (evaluation.status() == Status.FAIL && evaluation.fix().isPresent() && !evaluation.fix().get().blocked()) {
                 pending.add(new Pending(rule, evaluation.fix().get()));
             }

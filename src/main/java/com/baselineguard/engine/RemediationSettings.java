@@ -10,15 +10,18 @@ import java.time.Duration;
  * @param contestMaxFixes after this many fixes of one rule on one resource within {@code contestWindow},
  *     the resource is contested: no further PATCH for that rule until the window passes
  * @param contestWindow the loop and fight guard's window
+ * @param writesPerSecond most writes per second to one subscription; 0 means unpaced
  */
-public record RemediationSettings(Duration followUpDelay, int maxAttempts, int contestMaxFixes, Duration contestWindow) {
+public record RemediationSettings(Duration followUpDelay, int maxAttempts, int contestMaxFixes, Duration contestWindow,
+        int writesPerSecond) {
 
     public static final int DEFAULT_CONTEST_MAX_FIXES = 3;
     public static final Duration DEFAULT_CONTEST_WINDOW = Duration.ofMinutes(60);
+    public static final int DEFAULT_WRITES_PER_SECOND = 10;
 
     public static final RemediationSettings DEFAULTS = new RemediationSettings(Duration.ofSeconds(30), 10);
 
     public RemediationSettings(Duration followUpDelay, int maxAttempts) {
-        this(followUpDelay, maxAttempts, DEFAULT_CONTEST_MAX_FIXES, DEFAULT_CONTEST_WINDOW);
+        this(followUpDelay, maxAttempts, DEFAULT_CONTEST_MAX_FIXES, DEFAULT_CONTEST_WINDOW, DEFAULT_WRITES_PER_SECOND);
     }
 }

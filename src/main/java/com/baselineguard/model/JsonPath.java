@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A path to a property of an ARM resource, written with dots: {@code properties.minimumTlsVersion},
@@ -16,17 +17,42 @@ import java.util.Optional;
  * <p>Lookup tries the exact key first and then ignores case, because some resource providers and
  * Resource Graph return keys in a different casing than the REST API specs.
  */
-public record JsonPath(List<String> segments) {
+public final class JsonPath {
 
-    public JsonPath {
+    /**
+     * Paths parsed from text, by text. Rules name their paths as constants or build them from a few
+     * fixed names, so the set is small; the bound only guards against a caller that builds paths
+     * from data.
+     */
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<String, JsonPath> PARSED = new ConcurrentHashMap<>();
+
+    private final List<String> segments;
+    private final String dotted;
+
+    public JsonPath(List<String> segments) {
         if (segments.isEmpty() || segments.stream().anyMatch(s -> s == null || s.isEmpty())) {
             throw new IllegalArgumentException("a property path needs non-empty segments: " + segments);
         }
-        segments = List.copyOf(segments);
+        this.segments = List.copyOf(segments);
+        this.dotted = String.join(".", this.segments);
     }
 
+    /** The path of a dotted text; the same text gives the same (immutable) instance. */
     public static JsonPath of(String dotted) {
-        return new JsonPath(List.of(dotted.split("\\.", -1)));
+        JsonPath known = PARSED.get(dotted);
+        if (known != null) {
+            return known;
+        }
+        JsonPath parsed = new JsonPath(List.of(dotted.split("\\.", -1)));
+        if (PARSED.size() < CACHE_LIMIT) {
+            PARSED.putIfAbsent(dotted, parsed);
+        }
+        return parsed;
+    }
+
+    public List<String> segments() {
+        return segments;
     }
 
     /** The value at this path, or empty when any segment is missing or JSON null ("not set"). */
@@ -85,7 +111,17 @@ public record JsonPath(List<String> segments) {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof JsonPath path && path.segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    @Override
     public String toString() {
-        return String.join(".", segments);
+        return dotted;
     }
 }

@@ -8,6 +8,7 @@ import com.baselineguard.rules.redisenterprise.RedisEnterpriseRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Catalog {
 
     private final List<Rule> rules;
     private final Map<String, Rule> byId;
+    /** Per type, computed once: the evaluator asks for every resource it evaluates. */
+    private final Map<ResourceType, List<Rule>> byType;
 
     public Catalog(List<Rule> rules) {
         List<Rule> sorted = new ArrayList<>(rules);
@@ -41,6 +44,11 @@ public final class Catalog {
         }
         this.rules = List.copyOf(sorted);
         this.byId = Collections.unmodifiableMap(index);
+        Map<ResourceType, List<Rule>> types = new EnumMap<>(ResourceType.class);
+        for (ResourceType type : ResourceType.values()) {
+            types.put(type, this.rules.stream().filter(r -> r.metadata().resourceType() == type).toList());
+        }
+        this.byType = Collections.unmodifiableMap(types);
     }
 
     /** The built-in catalog. */
@@ -58,7 +66,7 @@ public final class Catalog {
     }
 
     public List<Rule> rulesFor(ResourceType type) {
-        return rules.stream().filter(r -> r.metadata().resourceType() == type).toList();
+        return byType.get(type);
     }
 
     /** The rule with this id, in any casing. */

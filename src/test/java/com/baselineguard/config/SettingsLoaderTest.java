@@ -113,4 +113,14 @@ class SettingsLoaderTest {
         assertTrue(sas.getMessage().contains("must not carry credentials or a query"), sas.getMessage());
         assertTrue(!sas.getMessage().contains("secret"), "the value with a credential is not echoed");
     }
+
+    @Test
+    void writesArePacedAtTenPerSecondUnlessSet() {
+        assertEquals(10, SettingsLoader.settings(Map.of(), catalog).remediation().writesPerSecond());
+        assertEquals(0, SettingsLoader.settings(Map.of("BG_WRITES_PER_SECOND", "0"), catalog).remediation()
+                .writesPerSecond());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> SettingsLoader.settings(Map.of("BG_WRITES_PER_SECOND", "fast"), catalog));
+        assertTrue(e.getMessage().contains("BG_WRITES_PER_SECOND"), e.getMessage());
+    }
 }

@@ -42,6 +42,15 @@ import javax.net.ssl.SSLContext;
  */
 public final class ArmStandIn implements AutoCloseable {
 
+    static {
+        // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK hold each answer ~40 ms, which ARM does not. Read once,
+        // when the JDK's server configuration loads, so it is set before the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The tenant id Resource Graph rows carry. */
     public static final String TENANT_ID = "72f988bf-0000-4000-8000-00000000a11e";
 
@@ -54,6 +63,7 @@ public final class ArmStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile WriteLimit writeLimit;
 
     private ArmStandIn() throws IOException {
         threads = Executors.newCachedThreadPool(runnable -> {
@@ -221,6 +231,20 @@ public final class ArmStandIn implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Throttles writes (PATCH, PUT) as ARM does: per subscription, a bucket of {@code perSecond}
+     * tokens refilled at {@code perSecond} per second; a write that finds it empty gets 429
+     * {@code TooManyRequests} with {@code Retry-After: 1}. 0 removes the limit.
+     */
+    public void limitWrites(int perSecond) {
+        writeLimit = perSecond <= 0 ? null : new WriteLimit(perSecond);
+    }
+
+    /** How many ARM requests were answered with this status. */
+    public long countStatus(int status) {
+        return requests.stream().filter(r -> r.status() == status).count();
+    }
+
     /** Latency added before every request is answered (ARM and identity). */
     public void delay(Duration delay) {
         this.delay = delay;
@@ -246,7 +270,7 @@ public final class ArmStandIn implements AutoCloseable {
         try {
             Request request = HttpMessages.read(exchange);
             pause();
-            Reply reply = firstFault(request).orElseGet(() -> answer(logic, request));
+            Reply reply = firstFault(request).or(() -> throttled(request)).orElseGet(() -> answer(logic, request));
             // Recorded before the answer leaves, so a client that has its answer also sees the record.
             record.accept(request.answered(reply.status()));
             HttpMessages.write(exchange, reply);
@@ -261,6 +285,43 @@ public final class ArmStandIn implements AutoCloseable {
             return logic.apply(request);
         } catch (RuntimeException e) {
             return Reply.json(500, ArmJson.error("InternalServerError", "The ARM stand-in failed: " + e));
+        }
+    }
+
+    private Optional<Reply> throttled(Request request) {
+        WriteLimit limit = writeLimit;
+        String method = request.method().toUpperCase(java.util.Locale.ROOT);
+        if (limit == null || !(method.equals("PATCH") || method.equals("PUT"))
+                || !request.path().toLowerCase(java.util.Locale.ROOT).startsWith("/subscriptions/")) {
+            return Optional.empty();
+        }
+        String subscription = request.path().split("/")[2];
+        return limit.take(subscription) ? Optional.empty()
+                : Optional.of(new Reply(429, java.util.Map.of("Retry-After", "1"), ArmJson.error("TooManyRequests",
+                        "Number of write requests for subscription '" + subscription + "' exceeded the limit.")
+                        .toString(), false));
+    }
+
+    /** ARM's write throttling: a token bucket per subscription. */
+    private static final class WriteLimit {
+        private final int perSecond;
+        private final java.util.Map<String, double[]> buckets = new java.util.HashMap<>();
+
+        WriteLimit(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        synchronized boolean take(String subscription) {
+            long now = System.nanoTime();
+            double[] bucket = buckets.computeIfAbsent(subscription.toLowerCase(java.util.Locale.ROOT),
+                    k -> new double[] {perSecond, now});
+            bucket[0] = Math.min(perSecond, bucket[0] + (now - bucket[1]) / 1e9 * perSecond);
+            bucket[1] = now;
+            if (bucket[0] < 1) {
+                return false;
+            }
+            bucket[0] -= 1;
+            return true;
         }
     }
 

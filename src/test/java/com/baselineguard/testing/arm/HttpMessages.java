@@ -29,7 +29,8 @@ final class HttpMessages {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         return new Request(exchange.getRequestMethod(), path(exchange.getRequestURI()),
-                query(exchange.getRequestURI().getRawQuery()), headers, body, Request.DROPPED, Instant.now());
+                query(exchange.getRequestURI().getRawQuery()), headers, body, Request.DROPPED, Instant.now(),
+                java.time.Duration.ZERO);
     }
 
     /**

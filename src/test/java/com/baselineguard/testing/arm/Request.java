@@ -2,6 +2,7 @@ package com.baselineguard.testing.arm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.Map;
  * @param path the decoded path, repeated slashes collapsed as ARM does
  * @param query decoded query parameters (the first value of each name)
  * @param headers header names are case-insensitive
+ * @param timestamp when the stand-in had read the request
+ * @param held how long the stand-in held it before answering: the injected latency plus its own work
  */
 public record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
-        String body, int status, Instant timestamp) {
+        String body, int status, Instant timestamp, Duration held) {
 
     /** The status recorded for a request whose connection was closed without a response. */
     public static final int DROPPED = 0;
@@ -42,6 +45,7 @@ public record Request(String method, String path, Map<String, String> query, Map
     }
 
     Request answered(int answeredStatus) {
-        return new Request(method, path, query, headers, body, answeredStatus, timestamp);
+        return new Request(method, path, query, headers, body, answeredStatus, timestamp,
+                Duration.between(timestamp, Instant.now()));
     }
 }

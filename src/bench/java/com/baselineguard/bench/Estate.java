@@ -1,0 +1,128 @@
+package com.baselineguard.bench;
+
+import com.baselineguard.config.SettingsLoader;
+import com.baselineguard.engine.Evaluator;
+import com.baselineguard.engine.ResourceReport;
+import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.rules.Catalog;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A generated estate: copies of real published shapes (the fixtures and the exported samples) under
+ * new subscription, resource group and resource names, with their own tags. Which shapes are
+ * compliant is decided by the engine itself under the default settings: a shape whose plan is empty
+ * is compliant (a sweep queues nothing for it), one with a plan is not.
+ */
+final class Estate {
+
+    /** Two subscriptions, so per-subscription pacing shows. */
+    static final List<String> SUBSCRIPTIONS = List.of("6b1d0c1e-0000-4000-8000-00000000b001",
+            "6b1d0c1e-0000-4000-8000-00000000b002");
+
+    private final List<JsonObject> compliant = new ArrayList<>();
+    private final List<JsonObject> nonCompliant = new ArrayList<>();
+
+    Estate() {
+        Catalog catalog = Catalog.standard();
+        Evaluator evaluator = new Evaluator(catalog, SettingsLoader.load(Map.of(), catalog));
+        List<JsonObject> shapes = new ArrayList<>();
+        BenchFixtures.resourceTexts().forEach(t -> shapes.add(JsonParser.parseString(t).getAsJsonObject()));
+        for (String sample : List.of("samples/redis/contoso-redis-prod.compliant.envelope.json",
+                "samples/batch/contosobatchprod.compliant.envelope.json",
+                "samples/pools/contosobatchprod.linux-hardened.pool.json",
+                "samples/redis/contoso-redis-legacy.noncompliant.json",
+                "samples/batch/contosobatchdev.noncompliant.json")) {
+            JsonObject root = read(sample);
+            shapes.add(root.has("resource") ? root.getAsJsonObject("resource") : root);
+        }
+        for (JsonObject shape : shapes) {
+            ResourceReport report = evaluator.evaluate(ResourceSnapshot.of(shape));
+            if (report.skipped().isPresent()) {
+                continue;
+            }
+            (report.plan().isEmpty() ? compliant : nonCompliant).add(shape);
+        }
+        if (compliant.isEmpty() || nonCompliant.isEmpty()) {
+            throw new IllegalStateException("the shapes give " + compliant.size() + " compliant and "
+                    + nonCompliant.size() + " non-compliant templates");
+        }
+    }
+
+    int compliantShapes() {
+        return compliant.size();
+    }
+
+    int nonCompliantShapes() {
+        return nonCompliant.size();
+    }
+
+    /**
+     * {@code size} resources; every {@code nonCompliantEvery}-th one (0: none) from a non-compliant
+     * shape, the rest from compliant ones, spread over {@link #SUBSCRIPTIONS} and 100 resource groups.
+     */
+    List<JsonObject> generate(int size, int nonCompliantEvery) {
+        List<JsonObject> resources = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            boolean bad = nonCompliantEvery > 0 && i % nonCompliantEvery == nonCompliantEvery - 1;
+            List<JsonObject> pool = bad ? nonCompliant : compliant;
+            JsonObject resource = pool.get(i % pool.size()).deepCopy();
+            resources.add(rename(resource, i));
+        }
+        return resources;
+    }
+
+    private static JsonObject rename(JsonObject resource, int i) {
+        String subscription = SUBSCRIPTIONS.get(i % SUBSCRIPTIONS.size());
+        String group = "rg-estate-" + (i % 100);
+        String type = resource.has("type") ? resource.get("type").getAsString()
+                : typeOf(resource.get("id").getAsString());
+        String lower = type.toLowerCase(Locale.ROOT);
+        String name;
+        String id;
+        String prefix = "/subscriptions/" + subscription + "/resourceGroups/" + group + "/providers/";
+        if (lower.equals("microsoft.batch/batchaccounts/pools")) {
+            name = "pool" + i;
+            id = prefix + "Microsoft.Batch/batchAccounts/acct" + (i % 500) + "/pools/" + name;
+        } else if (lower.equals("microsoft.batch/batchaccounts")) {
+            name = "acct" + i;
+            id = prefix + "Microsoft.Batch/batchAccounts/" + name;
+        } else {
+            name = "cache-" + i;
+            id = prefix + "Microsoft.Cache/Redis/" + name;
+        }
+        resource.addProperty("id", id);
+        resource.addProperty("name", name);
+        resource.addProperty("type", type);
+        JsonObject tags = resource.has("tags") && resource.get("tags").isJsonObject()
+                ? resource.getAsJsonObject("tags") : new JsonObject();
+        tags.addProperty("estate-index", Integer.toString(i));
+        tags.addProperty("cost-center", "cc-" + (i % 37));
+        resource.add("tags", tags);
+        return resource;
+    }
+
+    private static String typeOf(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (lower.contains("/pools/")) {
+            return "Microsoft.Batch/batchAccounts/pools";
+        }
+        return lower.contains("microsoft.batch") ? "Microsoft.Batch/batchAccounts" : "Microsoft.Cache/Redis";
+    }
+
+    private static JsonObject read(String path) {
+        try {
+            return JsonParser.parseString(Files.readString(Path.of(path))).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.baselineguard.bench;
+
+import com.baselineguard.app.Composition;
+import com.baselineguard.arm.ArmConnection;
+import com.baselineguard.arm.PacedArmGateway;
+import com.baselineguard.arm.WritePacer;
+import com.baselineguard.config.SettingsLoader;
+import com.baselineguard.rules.Catalog;
+import com.baselineguard.engine.Outcome;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Sweeper;
+import com.baselineguard.engine.WorkItem;
+import com.google.gson.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One sweep in a JVM of its own (run with {@code -Xmx256m}): the production object graph from the
+ * environment (real SDK, managed identity, write pacing; the gateway timed), {@link Sweeper#sweep} over the given
+ * subscriptions, then, with {@code --fix}, the first invocation of every queued item (the read and the
+ * first PATCH), one after another as the CLI runs them. Prints one JSON line; the ARM calls are
+ * counted by the stand-in in the parent.
+ */
+public final class SweepChild {
+
+    private SweepChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean fix = List.of(args).contains("--fix");
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        // The production composition, with the production gateway timed from outside.
+        Map<String, String> env = System.getenv();
+        int writesPerSecond = SettingsLoader.settings(env, Catalog.standard()).remediation().writesPerSecond();
+        TimedGateway timing = new TimedGateway(new PacedArmGateway(ArmConnection.gateway(env),
+                WritePacer.perSecond(writesPerSecond)));
+        Composition composition = Composition.withGateway(env, timing, java.time.Clock.systemUTC());
+        Remediator remediator = composition.remediator();
+        List<WorkItem> queued = new ArrayList<>();
+        long start = System.nanoTime();
+        Sweeper.Summary summary = composition.sweeper().sweep(Estate.SUBSCRIPTIONS, List.of(), false, queued::add);
+        long sweepNanos = System.nanoTime() - start;
+        double sweepArmMillis = timing.takeMillis();
+        Map<String, Integer> results = new TreeMap<>();
+        long fixStart = System.nanoTime();
+        if (fix) {
+            for (WorkItem item : queued) {
+                Outcome outcome = remediator.handle(item);
+                results.merge(outcome.result().name().toLowerCase(), 1, Integer::sum);
+            }
+        }
+        long fixNanos = System.nanoTime() - fixStart;
+        sampler.interrupt();
+        long poolPeaks = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                poolPeaks += pool.getPeakUsage().getUsed();
+            }
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("pages", summary.pages());
+        out.addProperty("resources", summary.resources());
+        out.addProperty("queued", summary.queued());
+        out.addProperty("error", summary.error().orElse(""));
+        out.add("perVerdict", new com.google.gson.Gson().toJsonTree(summary.perVerdict()));
+        out.addProperty("sweepMs", sweepNanos / 1e6);
+        out.addProperty("sweepArmMs", sweepArmMillis);
+        out.addProperty("fixMs", fixNanos / 1e6);
+        out.add("fixResults", new com.google.gson.Gson().toJsonTree(results));
+        out.addProperty("peakHeapSampledBytes", peak.get());
+        out.addProperty("peakHeapPoolsBytes", poolPeaks);
+        out.addProperty("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        System.out.println("SWEEP-RESULT " + out);
+    }
+}

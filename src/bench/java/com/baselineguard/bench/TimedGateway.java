@@ -1,0 +1,63 @@
+package com.baselineguard.bench;
+
+import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.arm.ArmResponse;
+import com.baselineguard.model.ResourceId;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Adds up the time spent inside ARM calls (SDK pipeline, TLS, loopback, the stand-in), to subtract from wall time. */
+final class TimedGateway implements ArmGateway {
+
+    private final ArmGateway delegate;
+    private long nanos;
+
+    TimedGateway(ArmGateway delegate) {
+        this.delegate = delegate;
+    }
+
+    /** The time inside calls since the last take, in milliseconds. */
+    synchronized double takeMillis() {
+        double millis = nanos / 1e6;
+        nanos = 0;
+        return millis;
+    }
+
+    private ArmResponse timed(Supplier<ArmResponse> call) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            synchronized (this) {
+                nanos += System.nanoTime() - start;
+            }
+        }
+    }
+
+    @Override
+    public ArmResponse get(ResourceId id) {
+        return timed(() -> delegate.get(id));
+    }
+
+    @Override
+    public ArmResponse diagnosticSettings(ResourceId id) {
+        return timed(() -> delegate.diagnosticSettings(id));
+    }
+
+    @Override
+    public ArmResponse patch(ResourceId id, JsonObject body) {
+        return timed(() -> delegate.patch(id, body));
+    }
+
+    @Override
+    public ArmResponse putDiagnosticSetting(ResourceId id, String name, JsonObject body) {
+        return timed(() -> delegate.putDiagnosticSetting(id, name, body));
+    }
+
+    @Override
+    public ArmResponse resourceGraph(String query, List<String> subscriptions, List<String> managementGroups, int top,
+            String skipToken) {
+        return timed(() -> delegate.resourceGraph(query, subscriptions, managementGroups, top, skipToken));
+    }
+}
