@@ -69,8 +69,8 @@ public final class Composition {
         Settings settings = SettingsLoader.settings(copy, catalog);
         WritePacer pacer = WritePacer.perSecond(settings.remediation().writesPerSecond());
         return new Composition(catalog, settings, copy,
-                () -> new PacedArmGateway(ArmConnection.gateway(copy), pacer),
-                () -> KeyVaultConnection.gateway(copy, ArmConnection.credential(copy)), Clock.systemUTC());
+                () -> new PacedArmGateway(ArmConnection.gateway(copy, ArmConnection.sharedCredential(copy)), pacer),
+                () -> KeyVaultConnection.gateway(copy, ArmConnection.sharedCredential(copy)), Clock.systemUTC());
     }
 
     /** As {@link #fromEnvironment}, with a given gateway and clock (tests); no Key Vault data plane. */
@@ -134,7 +134,7 @@ public final class Composition {
                 if (outcomeSink == null) {
                     outcomeSink = settings.outcomeTopicEndpoint()
                             .<OutcomeSink>map(endpoint -> EventGridOutcomeSink.create(endpoint,
-                                    ArmConnection.credential(environment)))
+                                    ArmConnection.sharedCredential(environment)))
                             .orElse(OutcomeSink.NONE);
                 }
                 current = outcomeSink;

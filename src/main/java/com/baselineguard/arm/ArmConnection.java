@@ -12,6 +12,7 @@ import com.azure.core.util.Configuration;
 import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import java.net.URI;
 import java.time.Clock;
@@ -49,8 +50,12 @@ public final class ArmConnection {
      * @throws IllegalArgumentException naming the setting when AZURE_CLOUD or AZURE_RESOURCE_MANAGER_ENDPOINT is invalid
      */
     public static ArmGateway gateway(Map<String, String> environment) {
+        return gateway(environment, credential(environment));
+    }
+
+    /** As {@link #gateway(Map)}, with a credential the caller shares with its other Azure clients. */
+    public static ArmGateway gateway(Map<String, String> environment, TokenCredential credential) {
         AzureEnvironment cloud = environment(environment);
-        TokenCredential credential = credential(environment);
         AzureProfile profile = new AzureProfile(environment.get("AZURE_TENANT_ID"), null, cloud);
         // No SDK retries (a RetryPolicy of zero retries): ArmRetryPolicy caps every wait and keeps to the deadline.
         HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
@@ -90,14 +95,35 @@ public final class ArmConnection {
     }
 
     /** The credential every Azure client of the process uses: DefaultAzureCredential over the given environment. */
+    private static final Map<Map<String, String>, TokenCredential> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One credential per environment for all of a process's Azure clients (ARM, Key Vault, Event Grid),
+     * so they share one token cache and the identity endpoint is asked once per audience.
+     */
+    public static TokenCredential sharedCredential(Map<String, String> environment) {
+        return SHARED.computeIfAbsent(Map.copyOf(environment), ArmConnection::credential);
+    }
+
     public static TokenCredential credential(Map<String, String> environment) {
+        String clientId = environment.getOrDefault("AZURE_CLIENT_ID", "").trim();
+        if (!environment.getOrDefault("IDENTITY_ENDPOINT", "").isBlank()) {
+            // App Service and Functions set IDENTITY_ENDPOINT: the managed identity is the credential, so skip
+            // DefaultAzureCredential's chain (fewer classes and probes before the first ARM request at cold start).
+            ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder()
+                    .configuration(configuration(environment));
+            if (!clientId.isEmpty()) {
+                managed.clientId(clientId);
+            }
+            return managed.build();
+        }
         DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().configuration(configuration(environment));
-        String clientId = environment.get("AZURE_CLIENT_ID");
-        if (clientId != null && !clientId.isBlank()) {
-            builder.managedIdentityClientId(clientId.trim());
+        if (!clientId.isEmpty()) {
+            builder.managedIdentityClientId(clientId);
         }
         return builder.build();
     }
+
 
     /** An azure-core Configuration whose environment is the given map. */
     static Configuration configuration(Map<String, String> environment) {
