@@ -5,6 +5,7 @@ import com.baselineguard.arm.ArmResponse;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Adds up the time spent inside ARM calls (SDK pipeline, TLS, loopback, the stand-in), to subtract from wall time. */
@@ -46,8 +47,8 @@ final class TimedGateway implements ArmGateway {
     }
 
     @Override
-    public ArmResponse patch(ResourceId id, JsonObject body) {
-        return timed(() -> delegate.patch(id, body));
+    public ArmResponse patch(ResourceId id, JsonObject body, Optional<String> ifMatch) {
+        return timed(() -> delegate.patch(id, body, ifMatch));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package com.baselineguard.arm;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.policy.FixedDelay;
 import com.azure.core.http.policy.HttpLogDetailLevel;
@@ -56,12 +60,33 @@ public final class ArmConnection {
     /** As {@link #gateway(Map)}, with a credential the caller shares with its other Azure clients. */
     public static ArmGateway gateway(Map<String, String> environment, TokenCredential credential) {
         AzureEnvironment cloud = environment(environment);
+        prefetchToken(credential, cloud);
         AzureProfile profile = new AzureProfile(environment.get("AZURE_TENANT_ID"), null, cloud);
         // No SDK retries (a RetryPolicy of zero retries): ArmRetryPolicy caps every wait and keeps to the deadline.
         HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
                 new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null,
                 new RetryPolicy(new FixedDelay(0, Duration.ZERO)), List.of(new ArmRetryPolicy(Clock.systemUTC())), null);
         return new SdkArmGateway(pipeline, cloud.getResourceManagerEndpoint(), REQUEST_TIMEOUT);
+    }
+
+    /**
+     * Asks for the ARM token in the background while the pipeline is being built: at cold start the
+     * managed-identity round trip then overlaps class loading instead of following it. The first
+     * request finds the token in the credential's cache; if the prefetch failed, that request asks
+     * again and its failure is the one reported.
+     */
+    private static void prefetchToken(TokenCredential credential, AzureEnvironment cloud) {
+        String scope = ResourceManagerUtils.getDefaultScopeFromRequest(
+                new HttpRequest(HttpMethod.GET, cloud.getResourceManagerEndpoint()), cloud);
+        Thread prefetch = new Thread(() -> {
+            try {
+                credential.getTokenSync(new TokenRequestContext().addScopes(scope));
+            } catch (RuntimeException e) {
+                // Reported by the first real request, which asks again.
+            }
+        }, "baseline-guard-token-prefetch");
+        prefetch.setDaemon(true);
+        prefetch.start();
     }
 
     static AzureEnvironment environment(Map<String, String> environment) {
