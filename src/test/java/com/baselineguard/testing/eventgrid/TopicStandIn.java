@@ -1,25 +1,19 @@
 package com.baselineguard.testing.eventgrid;
 
+import com.baselineguard.testing.LoopbackHttps;
 import com.baselineguard.testing.arm.ArmStandIn;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for an Event Grid custom topic's publish endpoint, for tests: HTTPS
@@ -46,37 +40,22 @@ public final class TopicStandIn implements AutoCloseable {
     }
 
     private final ArmStandIn identity;
-    private final HttpsServer server;
-    private final ExecutorService threads;
+    private final LoopbackHttps server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Integer> faults = new CopyOnWriteArrayList<>();
 
-    private TopicStandIn(ArmStandIn identity) throws IOException {
+    private TopicStandIn(ArmStandIn identity) {
         this.identity = identity;
-        threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "topic-stand-in");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(ArmStandIn.serverSslContext()));
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
+        server = LoopbackHttps.start("topic-stand-in", this::serve);
     }
 
     public static TopicStandIn start(ArmStandIn identity) {
-        try {
-            TopicStandIn standIn = new TopicStandIn(identity);
-            standIn.server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Event Grid topic stand-in", e);
-        }
+        return new TopicStandIn(identity);
     }
 
     /** The topic endpoint, as the Azure portal shows it. */
     public String endpoint() {
-        return "https://127.0.0.1:" + server.getAddress().getPort() + "/api/events";
+        return server.url() + "/api/events";
     }
 
     /** The next {@code count} publishes answer {@code status} (0: close the connection without an answer). */
@@ -105,8 +84,7 @@ public final class TopicStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private void serve(HttpExchange exchange) {

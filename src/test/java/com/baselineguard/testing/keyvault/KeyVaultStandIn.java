@@ -1,17 +1,13 @@
 package com.baselineguard.testing.keyvault;
 
+import com.baselineguard.testing.LoopbackHttps;
 import com.baselineguard.testing.arm.ArmStandIn;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for the Azure Key Vault keys data plane (api-version 7.5), for tests: HTTPS on
@@ -54,40 +48,25 @@ public final class KeyVaultStandIn implements AutoCloseable {
     }
 
     private final ArmStandIn identity;
-    private final HttpsServer server;
-    private final ExecutorService threads;
+    private final LoopbackHttps server;
     private final Map<String, JsonObject> keys = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> policies = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<String[]> faults = new CopyOnWriteArrayList<>();
 
-    private KeyVaultStandIn(ArmStandIn identity) throws IOException {
+    private KeyVaultStandIn(ArmStandIn identity) {
         this.identity = identity;
-        threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "key-vault-stand-in");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(ArmStandIn.serverSslContext()));
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
+        server = LoopbackHttps.start("key-vault-stand-in", this::serve);
     }
 
     /** Starts on an ephemeral port; tokens must come from {@code identity}'s managed-identity endpoint. */
     public static KeyVaultStandIn start(ArmStandIn identity) {
-        try {
-            KeyVaultStandIn standIn = new KeyVaultStandIn(identity);
-            standIn.server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Key Vault stand-in", e);
-        }
+        return new KeyVaultStandIn(identity);
     }
 
     /** The vault URL, {@code https://127.0.0.1:PORT} (no trailing slash). */
     public String vaultUrl() {
-        return "https://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     /** The resource the challenge names and tokens must be issued for. */
@@ -127,8 +106,7 @@ public final class KeyVaultStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private void serve(HttpExchange exchange) {
