@@ -22,7 +22,7 @@ public final class ColdEvent {
     public static void main(String[] args) throws Exception {
         long mainStarted = System.currentTimeMillis();
         String body = Files.readString(Path.of(args[0]));
-        Composition composition = Composition.forLiveUse(System.getenv()); // as Composition.instance() in the Functions app
+        Composition composition = Composition.fromEnvironment(System.getenv());
         long composed = System.currentTimeMillis();
         EventIntake intake = new EventIntake(composition.remediator(), composition.ownClientId());
         long connected = System.currentTimeMillis();

@@ -25,8 +25,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -66,43 +64,12 @@ public final class Composition {
      * @throws com.baselineguard.config.ConfigurationException listing every invalid setting
      */
     public static Composition fromEnvironment(Map<String, String> environment) {
-        Map<String, String> copy = Map.copyOf(environment);
-        return compose(copy, () -> ArmConnection.gateway(copy, ArmConnection.sharedCredential(copy)));
-    }
-
-    /**
-     * As {@link #fromEnvironment}, for processes that will talk to Azure at once (the Functions app, the
-     * live commands): the credential and the ARM pipeline start building on another thread while the
-     * settings and the catalog are read, so a cold start reaches its first ARM request sooner.
-     * Offline evaluation uses {@link #fromEnvironment} and never touches the Azure SDK.
-     */
-    public static Composition forLiveUse(Map<String, String> environment) {
-        Map<String, String> copy = Map.copyOf(environment);
-        CompletableFuture<ArmGateway> early = new CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                early.complete(ArmConnection.gateway(copy, ArmConnection.sharedCredential(copy)));
-            } catch (RuntimeException e) {
-                early.completeExceptionally(e);
-            }
-        }, "baseline-guard-connect");
-        builder.setDaemon(true);
-        builder.start();
-        return compose(copy, () -> {
-            try {
-                return early.join();
-            } catch (CompletionException e) {
-                // The same exception the lazy path throws (e.g. an invalid AZURE_CLOUD).
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        });
-    }
-
-    private static Composition compose(Map<String, String> copy, Supplier<ArmGateway> connect) {
         Catalog catalog = Catalog.standard();
+        Map<String, String> copy = Map.copyOf(environment);
         Settings settings = SettingsLoader.settings(copy, catalog);
         WritePacer pacer = WritePacer.perSecond(settings.remediation().writesPerSecond());
-        return new Composition(catalog, settings, copy, () -> new PacedArmGateway(connect.get(), pacer),
+        return new Composition(catalog, settings, copy,
+                () -> new PacedArmGateway(ArmConnection.gateway(copy, ArmConnection.sharedCredential(copy)), pacer),
                 () -> KeyVaultConnection.gateway(copy, ArmConnection.sharedCredential(copy)), Clock.systemUTC());
     }
 
@@ -126,7 +93,7 @@ public final class Composition {
     }
 
     private static final class Holder {
-        private static final Composition INSTANCE = forLiveUse(System.getenv());
+        private static final Composition INSTANCE = fromEnvironment(System.getenv());
     }
 
     public Catalog catalog() {

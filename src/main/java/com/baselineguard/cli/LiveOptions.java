@@ -40,7 +40,7 @@ final class LiveOptions {
      */
     static Optional<Live> connect(Map<String, String> environment, PrintWriter err) {
         try {
-            Composition composition = Composition.forLiveUse(environment);
+            Composition composition = Composition.fromEnvironment(environment);
             return Optional.of(new Live(composition, composition.remediator()));
         } catch (ConfigurationException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
