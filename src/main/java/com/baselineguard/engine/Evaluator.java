@@ -44,8 +44,7 @@ public final class Evaluator {
         List<Rule> active = new ArrayList<>();
         for (Rule rule : catalog.rulesFor(snapshot.type())) {
             String id = rule.metadata().id();
-            boolean selected = policy.onlyRules().isEmpty() || policy.onlyRules().contains(id);
-            if (selected && policy.modeOf(id) != Mode.OFF && exemption.map(e -> !e.covers(id)).orElse(true)) {
+            if (policy.runs(id) && exemption.map(e -> !e.covers(id)).orElse(true)) {
                 active.add(rule);
             }
         }

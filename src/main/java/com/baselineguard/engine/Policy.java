@@ -21,6 +21,11 @@ public record Policy(Map<String, Mode> modes, String exemptionTag, Scopes scopes
         return modes.getOrDefault(ruleId, Mode.OFF);
     }
 
+    /** Whether a rule runs: selected (no --rules restriction, or named in it) and not off. */
+    public boolean runs(String ruleId) {
+        return (onlyRules.isEmpty() || onlyRules.contains(ruleId)) && modeOf(ruleId) != Mode.OFF;
+    }
+
     /** This policy restricted to some rule ids (empty: all). */
     public Policy onlyRules(Set<String> ids) {
         return new Policy(modes, exemptionTag, scopes, ruleSettings, ids);

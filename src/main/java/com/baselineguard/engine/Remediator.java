@@ -398,8 +398,7 @@ public final class Remediator {
             Policy policy = evaluator.policy();
             for (Rule rule : catalog.rulesFor(resourceType)) {
                 String ruleId = rule.metadata().id();
-                if (policy.modeOf(ruleId) != Mode.OFF && (policy.onlyRules().isEmpty() || policy.onlyRules().contains(ruleId))
-                        && rule.relatedData().contains(kind)) {
+                if (policy.runs(ruleId) && rule.relatedData().contains(kind)) {
                     return true;
                 }
             }
@@ -435,7 +434,8 @@ public final class Remediator {
         }
 
         private ResourceSnapshot withDiagnosticSettings(ResourceSnapshot snapshot, ResourceType resourceType) {
-            if (!diagnosticRuleActive(resourceType)) {
+            // Diagnostic settings cost a read of their own: only when a rule that needs them runs.
+            if (!ruleActiveNeeding(resourceType, RelatedKind.DIAGNOSTIC_SETTINGS)) {
                 return snapshot;
             }
             ArmResponse settings = call(() -> arm.diagnosticSettings(snapshot.id()));
@@ -449,19 +449,6 @@ public final class Remediator {
             List<JsonObject> items = value.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject)
                     .map(JsonElement::getAsJsonObject).toList();
             return snapshot.withRelated(RelatedKind.DIAGNOSTIC_SETTINGS, items);
-        }
-
-        /** Diagnostic settings cost a read of their own: only when a rule that needs them runs. */
-        private boolean diagnosticRuleActive(ResourceType resourceType) {
-            for (Rule rule : catalog.rulesFor(resourceType)) {
-                String ruleId = rule.metadata().id();
-                Policy policy = evaluator.policy();
-                if (policy.modeOf(ruleId) != Mode.OFF && (policy.onlyRules().isEmpty() || policy.onlyRules().contains(ruleId))
-                        && rule.relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private Outcome refused(ArmResponse response, String what, String action, List<Finding> findings,
