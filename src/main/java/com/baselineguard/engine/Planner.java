@@ -1,5 +1,6 @@
 package com.baselineguard.engine;
 
+import com.baselineguard.model.MergePatch;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Change;
 import com.baselineguard.rules.Evaluation;
@@ -124,7 +125,7 @@ public final class Planner {
         for (Pending p : chosen) {
             for (Change change : p.fix().changes()) {
                 if (change instanceof Change.Property property) {
-                    SnapshotPatcher.merge(body, property.path().wrap(property.after().deepCopy()));
+                    body = MergePatch.apply(body, property.path().wrap(property.after()));
                     planned.add(new PlannedChange(p.rule().metadata().id(), property));
                 }
             }
@@ -167,7 +168,7 @@ public final class Planner {
         JsonObject body = new JsonObject();
         for (Change change : candidate.fix().changes()) {
             if (change instanceof Change.Property property) {
-                SnapshotPatcher.merge(body, property.path().wrap(property.after().deepCopy()));
+                body = MergePatch.apply(body, property.path().wrap(property.after()));
             }
         }
         ResourceSnapshot after = SnapshotPatcher.patch(state, body);

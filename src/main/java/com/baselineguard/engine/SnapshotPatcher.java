@@ -1,5 +1,6 @@
 package com.baselineguard.engine;
 
+import com.baselineguard.model.MergePatch;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Change;
@@ -7,12 +8,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Applies plan steps to a snapshot in memory, the way ARM applies them: a PATCH body is merged into
- * the resource (objects member by member; arrays and values replaced), a PUT creates or replaces the
+ * the resource ({@link MergePatch}), a PUT creates or replaces the
  * extension resource of that name. Used to plan later steps against the state earlier ones leave and
  * to prove that a plan makes its rules pass.
  */
@@ -23,9 +23,7 @@ public final class SnapshotPatcher {
 
     /** The snapshot after a PATCH of the resource with {@code body}. */
     public static ResourceSnapshot patch(ResourceSnapshot snapshot, JsonObject body) {
-        JsonObject merged = snapshot.resource().deepCopy();
-        merge(merged, body);
-        return snapshot.withResource(merged);
+        return snapshot.withResource(MergePatch.apply(snapshot.resource(), body));
     }
 
     /** The snapshot after an extension resource PUT. */
@@ -80,31 +78,5 @@ public final class SnapshotPatcher {
             }
         }
         return result;
-    }
-
-    static void merge(JsonObject target, JsonObject patch) {
-        for (Map.Entry<String, JsonElement> entry : patch.entrySet()) {
-            String key = existingKey(target, entry.getKey());
-            JsonElement current = target.get(key);
-            if (current != null && current.isJsonObject() && entry.getValue().isJsonObject()) {
-                merge(current.getAsJsonObject(), entry.getValue().getAsJsonObject());
-            } else {
-                target.remove(key);
-                target.add(entry.getKey(), entry.getValue().deepCopy());
-            }
-        }
-    }
-
-    /** ARM property names are case-insensitive: a patch of {@code publicNetworkAccess} replaces {@code PublicNetworkAccess}. */
-    private static String existingKey(JsonObject target, String key) {
-        if (target.has(key)) {
-            return key;
-        }
-        for (String candidate : target.keySet()) {
-            if (candidate.equalsIgnoreCase(key)) {
-                return candidate;
-            }
-        }
-        return key;
     }
 }

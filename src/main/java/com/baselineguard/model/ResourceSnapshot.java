@@ -5,10 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One ARM resource as read at one moment (a GET response body, a list item or a Resource Graph row),
@@ -23,6 +25,8 @@ public final class ResourceSnapshot {
     private final ResourceId id;
     private final ResourceType type;
     private final Map<RelatedKind, List<JsonObject>> related;
+    /** Facts derived from this snapshot so far ({@link #derive}); made on first use. */
+    private Map<Derived<?>, Object> derived;
 
     private ResourceSnapshot(JsonObject resource, ResourceId id, ResourceType type,
             Map<RelatedKind, List<JsonObject>> related) {
@@ -117,6 +121,43 @@ public final class ResourceSnapshot {
     /** The same resource with another body (used when a plan is applied in memory). */
     public ResourceSnapshot withResource(JsonObject newBody) {
         return new ResourceSnapshot(newBody, id, type, related);
+    }
+
+    /**
+     * A fact several rules derive from a snapshot the same way (whether a pool is drained, its VM
+     * configuration). The function must be pure: it sees only the snapshot and is run at most once per
+     * snapshot, so rules share the result instead of each working it out again.
+     */
+    public static final class Derived<T> {
+        private final Function<ResourceSnapshot, T> function;
+
+        private Derived(Function<ResourceSnapshot, T> function) {
+            this.function = function;
+        }
+
+        public static <T> Derived<T> of(Function<ResourceSnapshot, T> function) {
+            return new Derived<>(function);
+        }
+    }
+
+    /**
+     * The fact for this snapshot, worked out on first use. A snapshot made by {@link #withResource} or
+     * {@link #withRelated} starts without facts, since its data differ.
+     */
+    public <T> T derive(Derived<T> fact) {
+        synchronized (this) {
+            if (derived == null) {
+                derived = new IdentityHashMap<>(8);
+            }
+            Object known = derived.get(fact);
+            if (known == null && !derived.containsKey(fact)) {
+                known = fact.function.apply(this);
+                derived.put(fact, known);
+            }
+            @SuppressWarnings("unchecked")
+            T result = (T) known;
+            return result;
+        }
     }
 
     private static List<JsonObject> objects(JsonArray array) {

@@ -22,8 +22,16 @@ final class BatchPoolDrained {
     private BatchPoolDrained() {
     }
 
+    /** Worked out once per snapshot: every failing pool rule's fix carries it. */
+    private static final ResourceSnapshot.Derived<Optional<String>> BLOCKER =
+            ResourceSnapshot.Derived.of(BatchPoolDrained::workOutBlocker);
+
     /** Why the pool cannot take a create-time change now, or empty when it is drained and Steady. */
     static Optional<String> blocker(ResourceSnapshot pool) {
+        return pool.derive(BLOCKER);
+    }
+
+    private static Optional<String> workOutBlocker(ResourceSnapshot pool) {
         List<String> problems = new ArrayList<>();
         nodeCountProblem(pool, "properties.currentDedicatedNodes").ifPresent(problems::add);
         nodeCountProblem(pool, "properties.currentLowPriorityNodes").ifPresent(problems::add);

@@ -15,9 +15,11 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** BPOOL-002: pool nodes get no public IP addresses. */
@@ -55,13 +57,17 @@ public final class BatchPoolPublicIps implements Rule {
         // The whole networkConfiguration goes in the body, because pools replace it as a unit [SP-B-types],
         // [D-B7]: subnetId and the other current members must be sent again. The public IP configuration is
         // replaced whole, dropping ipAddressIds and ipFamilies, which only describe public IPs.
-        JsonObject after = before.deepCopy();
+        // The other members are shared with the snapshot, which is never modified.
+        JsonObject after = new JsonObject();
+        for (Map.Entry<String, JsonElement> member : before.entrySet()) {
+            if (!member.getKey().equalsIgnoreCase("publicIPAddressConfiguration")) {
+                after.add(member.getKey(), member.getValue());
+            }
+        }
         JsonObject noPublicIps = new JsonObject();
         noPublicIps.addProperty("provision", "NoPublicIPAddresses");
-        after.keySet().stream().filter(k -> k.equalsIgnoreCase("publicIPAddressConfiguration")).toList()
-                .forEach(after::remove);
         after.add("publicIPAddressConfiguration", noPublicIps);
-        Fix fix = Fix.of(FixStage.HARDENING, new Change.Property(NETWORK, before.deepCopy(), after))
+        Fix fix = Fix.of(FixStage.HARDENING, new Change.Property(NETWORK, before, after))
                 .blockedBy(blocker(resource, before));
         return Evaluation.fail(evaluation.reason(), fix);
     }

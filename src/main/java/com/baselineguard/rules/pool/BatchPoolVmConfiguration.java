@@ -1,16 +1,15 @@
 package com.baselineguard.rules.pool;
 
 import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.MergePatch;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Change;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixStage;
 import com.baselineguard.rules.Status;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +28,10 @@ final class BatchPoolVmConfiguration {
     private static final JsonPath CLOUD_SERVICE = JsonPath.of("properties.deploymentConfiguration.cloudServiceConfiguration");
     private static final JsonPath NODE_AGENT = JsonPath.of("nodeAgentSkuId");
 
+    /** Worked out once per snapshot: six pool rules ask. */
+    private static final ResourceSnapshot.Derived<Optional<Evaluation>> UNAVAILABLE =
+            ResourceSnapshot.Derived.of(BatchPoolVmConfiguration::workOutUnavailable);
+
     private BatchPoolVmConfiguration() {
     }
 
@@ -38,6 +41,10 @@ final class BatchPoolVmConfiguration {
      * read with {@code $select}); empty when the pool has a VM configuration.
      */
     static Optional<Evaluation> unavailable(ResourceSnapshot pool) {
+        return pool.derive(UNAVAILABLE);
+    }
+
+    private static Optional<Evaluation> workOutUnavailable(ResourceSnapshot pool) {
         if (PATH.readObject(pool.resource()).isPresent()) {
             return Optional.empty();
         }
@@ -71,26 +78,11 @@ final class BatchPoolVmConfiguration {
             return evaluation;
         }
         JsonObject before = of(pool);
-        JsonObject after = before.deepCopy();
-        merge(after, member);
-        Fix fix = Fix.of(FixStage.HARDENING, new Change.Property(PATH, before.deepCopy(), after))
+        JsonObject after = MergePatch.apply(before, member);
+        // before is the snapshot's own object, and after shares its untouched members: snapshots and fixes are
+        // never modified (MergePatch), and reports copy what they print.
+        Fix fix = Fix.of(FixStage.HARDENING, new Change.Property(PATH, before, after))
                 .blockedBy(BatchPoolDrained.blocker(pool));
         return Evaluation.fail(evaluation.reason(), fix);
-    }
-
-    /** ARM PATCH merge: objects member by member (keys matched ignoring case), anything else replaced. */
-    private static void merge(JsonObject target, JsonObject patch) {
-        for (Map.Entry<String, JsonElement> entry : patch.entrySet()) {
-            String key = target.has(entry.getKey()) ? entry.getKey()
-                    : target.keySet().stream().filter(k -> k.equalsIgnoreCase(entry.getKey())).findFirst()
-                            .orElse(entry.getKey());
-            JsonElement current = target.get(key);
-            if (current != null && current.isJsonObject() && entry.getValue().isJsonObject()) {
-                merge(current.getAsJsonObject(), entry.getValue().getAsJsonObject());
-            } else {
-                target.remove(key);
-                target.add(entry.getKey(), entry.getValue().deepCopy());
-            }
-        }
     }
 }

@@ -1,0 +1,57 @@
+package com.baselineguard.model;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+
+/**
+ * What an ARM PATCH does to a resource body: objects are merged member by member, with names matched
+ * ignoring case as ARM does (a patch of {@code publicNetworkAccess} replaces {@code PublicNetworkAccess});
+ * arrays and values are replaced, and a replaced member moves to the end under the patch's spelling.
+ *
+ * <p>The result is a new object that shares every member the patch does not touch with {@code base}.
+ * That is safe because snapshots and fixes are never modified once made (and what leaves the process is
+ * copied first), and it keeps planning cheap: a step changes a few properties of a body of dozens.
+ */
+public final class MergePatch {
+
+    private MergePatch() {
+    }
+
+    /** {@code base} with {@code patch} applied; neither argument is modified. */
+    public static JsonObject apply(JsonObject base, JsonObject patch) {
+        JsonObject result = new JsonObject();
+        for (Map.Entry<String, JsonElement> entry : base.entrySet()) {
+            String patchKey = matchingKey(patch, entry.getKey());
+            if (patchKey == null) {
+                result.add(entry.getKey(), entry.getValue());
+                continue;
+            }
+            JsonElement replacement = patch.get(patchKey);
+            if (entry.getValue().isJsonObject() && replacement.isJsonObject()) {
+                result.add(entry.getKey(), apply(entry.getValue().getAsJsonObject(), replacement.getAsJsonObject()));
+            }
+        }
+        for (Map.Entry<String, JsonElement> entry : patch.entrySet()) {
+            String baseKey = matchingKey(base, entry.getKey());
+            JsonElement current = baseKey == null ? null : base.get(baseKey);
+            if (current == null || !current.isJsonObject() || !entry.getValue().isJsonObject()) {
+                result.add(entry.getKey(), entry.getValue().deepCopy());
+            }
+        }
+        return result;
+    }
+
+    /** The member name of {@code object} equal to {@code key}, exactly or else ignoring case; null when none. */
+    private static String matchingKey(JsonObject object, String key) {
+        if (object.has(key)) {
+            return key;
+        }
+        for (String candidate : object.keySet()) {
+            if (candidate.equalsIgnoreCase(key)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
