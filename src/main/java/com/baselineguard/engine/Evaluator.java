@@ -1,6 +1,7 @@
 package com.baselineguard.engine;
 
 import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
@@ -8,6 +9,7 @@ import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Status;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,29 @@ import java.util.Optional;
  */
 public final class Evaluator {
 
+    /** A rule that runs under the policy, with its mode. */
+    private record Active(Rule rule, String id, Mode mode) {
+    }
+
     private final Catalog catalog;
     private final Policy policy;
     private final Planner planner = new Planner();
+    /** The rules that run, per resource type, worked out once: the policy does not change. */
+    private final Map<ResourceType, List<Active>> running = new EnumMap<>(ResourceType.class);
 
     public Evaluator(Catalog catalog, Policy policy) {
         this.catalog = catalog;
         this.policy = policy;
+        for (ResourceType type : ResourceType.values()) {
+            List<Active> active = new ArrayList<>();
+            for (Rule rule : catalog.rulesFor(type)) {
+                String id = rule.metadata().id();
+                if (policy.runs(id)) {
+                    active.add(new Active(rule, id, policy.modeOf(id)));
+                }
+            }
+            running.put(type, List.copyOf(active));
+        }
     }
 
     public Policy policy() {
@@ -41,33 +59,26 @@ public final class Evaluator {
             return new ResourceReport(snapshot, Optional.of("exempt from every rule by tag '" + exemption.get().tag() + "'"),
                     List.of(), exemption, RemediationPlan.EMPTY);
         }
-        List<Rule> active = new ArrayList<>();
-        for (Rule rule : catalog.rulesFor(snapshot.type())) {
-            String id = rule.metadata().id();
-            if (policy.runs(id) && exemption.map(e -> !e.covers(id)).orElse(true)) {
-                active.add(rule);
-            }
+        List<Active> active = running.get(snapshot.type());
+        if (exemption.isPresent()) {
+            active = active.stream().filter(a -> !exemption.get().covers(a.id())).toList();
         }
-        List<Evaluation> evaluations = new ArrayList<>(active.size());
-        List<Mode> modes = new ArrayList<>(active.size());
+        Evaluation[] evaluations = new Evaluation[active.size()];
         List<Rule> enforced = new ArrayList<>();
         Map<Rule, Evaluation> byRule = new IdentityHashMap<>();
-        for (Rule rule : active) {
-            Evaluation evaluation = rule.evaluate(snapshot, policy.ruleSettings());
-            Mode mode = policy.modeOf(rule.metadata().id());
-            evaluations.add(evaluation);
-            modes.add(mode);
-            if (mode == Mode.ENFORCE) {
-                enforced.add(rule);
-                byRule.put(rule, evaluation);
+        for (int i = 0; i < evaluations.length; i++) {
+            Active a = active.get(i);
+            evaluations[i] = a.rule().evaluate(snapshot, policy.ruleSettings());
+            if (a.mode() == Mode.ENFORCE) {
+                enforced.add(a.rule());
+                byRule.put(a.rule(), evaluations[i]);
             }
         }
         RemediationPlan plan = planner.plan(snapshot, enforced, policy.ruleSettings(), byRule);
-        List<Finding> findings = new ArrayList<>(active.size());
-        for (int i = 0; i < active.size(); i++) {
-            Rule rule = active.get(i);
-            Mode mode = modes.get(i);
-            findings.add(new Finding(rule.metadata(), mode, evaluations.get(i), outlook(rule, mode, evaluations.get(i), plan)));
+        List<Finding> findings = new ArrayList<>(evaluations.length);
+        for (int i = 0; i < evaluations.length; i++) {
+            Active a = active.get(i);
+            findings.add(new Finding(a.rule().metadata(), a.mode(), evaluations[i], outlook(a.rule(), a.mode(), evaluations[i], plan)));
         }
         return new ResourceReport(snapshot, Optional.empty(), findings, exemption, plan);
     }
@@ -96,14 +107,21 @@ public final class Evaluator {
         }
         Fix fix = evaluation.fix().get();
         if (mode != Mode.ENFORCE) {
-            return FixOutlook.of(FixOutlook.State.AUDIT_ONLY, "mode " + mode.label() + ": would change "
-                    + String.join(", ", fix.changes().stream().map(c -> c.target()).toList())
-                    + fix.blockedBy().map(b -> " (and is blocked: " + b + ")").orElse(""));
+            return FixOutlook.of(FixOutlook.State.AUDIT_ONLY, () -> auditOnlyDetail(mode, fix));
         }
         if (fix.blocked()) {
             return FixOutlook.of(FixOutlook.State.BLOCKED, fix.blockedBy().get());
         }
         return FixOutlook.of(FixOutlook.State.NOT_PLANNED,
                 "another fix in the plan sets the same property; re-evaluated after the plan runs");
+    }
+
+    private static String auditOnlyDetail(Mode mode, Fix fix) {
+        StringBuilder text = new StringBuilder("mode ").append(mode.label()).append(": would change ");
+        for (int i = 0; i < fix.changes().size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(fix.changes().get(i).target());
+        }
+        fix.blockedBy().ifPresent(b -> text.append(" (and is blocked: ").append(b).append(')'));
+        return text.toString();
     }
 }

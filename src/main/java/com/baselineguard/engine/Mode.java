@@ -13,8 +13,11 @@ public enum Mode {
     /** The rule is evaluated and its fix applied when its precondition holds. */
     ENFORCE;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    /** {@code off}, {@code audit} or {@code enforce}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** The safe default: safe fixes are enforced, disruptive fixes and detect-only rules audited. */

@@ -25,4 +25,14 @@ public record PlanStep(int number, String method, String target, JsonObject body
     public List<String> ruleIds() {
         return changes.stream().map(PlannedChange::ruleId).distinct().toList();
     }
+
+    /** Whether this step fixes the rule. */
+    public boolean fixes(String ruleId) {
+        for (PlannedChange change : changes) {
+            if (change.ruleId().equals(ruleId)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -18,6 +18,11 @@ public record RemediationPlan(List<PlanStep> steps) {
 
     /** The step that fixes a rule, if any. */
     public Optional<PlanStep> stepFor(String ruleId) {
-        return steps.stream().filter(s -> s.ruleIds().contains(ruleId)).findFirst();
+        for (PlanStep step : steps) {
+            if (step.fixes(ruleId)) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -28,6 +28,8 @@ public final class JsonPath {
     private static final Map<String, JsonPath> PARSED = new ConcurrentHashMap<>();
 
     private final List<String> segments;
+    /** The segments again, for {@link #read}: walking an array allocates no iterator on the hot path. */
+    private final String[] steps;
     private final String dotted;
 
     public JsonPath(List<String> segments) {
@@ -35,6 +37,7 @@ public final class JsonPath {
             throw new IllegalArgumentException("a property path needs non-empty segments: " + segments);
         }
         this.segments = List.copyOf(segments);
+        this.steps = this.segments.toArray(new String[0]);
         this.dotted = String.join(".", this.segments);
     }
 
@@ -58,7 +61,7 @@ public final class JsonPath {
     /** The value at this path, or empty when any segment is missing or JSON null ("not set"). */
     public Optional<JsonElement> read(JsonObject root) {
         JsonElement current = root;
-        for (String segment : segments) {
+        for (String segment : steps) {
             if (!(current instanceof JsonObject object)) {
                 return Optional.empty();
             }

@@ -42,7 +42,7 @@ public final class ResourceId {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("resource id is empty");
         }
-        if (id.chars().anyMatch(c -> c < 0x20 && c != ' ' || c == 0x7f)) {
+        if (hasControlCharacter(id)) {
             // String.trim() would quietly drop a trailing NUL or control character.
             throw new IllegalArgumentException("resource id contains a control character");
         }
@@ -59,7 +59,7 @@ public final class ResourceId {
                 throw new IllegalArgumentException("resource id has an empty segment: " + abbreviate(trimmed));
             }
             if (part.equals(".") || part.equals("..") || part.indexOf('%') >= 0 || part.indexOf('\\') >= 0
-                    || part.chars().anyMatch(c -> c < 0x20 || c == '?' || c == '#')) {
+                    || part.indexOf('?') >= 0 || part.indexOf('#') >= 0) {
                 throw new IllegalArgumentException("resource id has an invalid segment '" + abbreviate(part) + "'");
             }
         }
@@ -109,6 +109,16 @@ public final class ResourceId {
             currentName = resourceName;
         }
         return new ResourceId(trimmed, subscription, group, currentType, currentName, parentEnd);
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int endOffset(String[] parts, int lastIndex) {
@@ -161,9 +171,9 @@ public final class ResourceId {
 
     /** True when {@code other} is this id or lies beneath it. */
     public boolean contains(ResourceId other) {
-        String mine = text.toLowerCase(Locale.ROOT);
-        String theirs = other.text.toLowerCase(Locale.ROOT);
-        return theirs.equals(mine) || theirs.startsWith(mine + "/");
+        int length = text.length();
+        return other.text.regionMatches(true, 0, text, 0, length)
+                && (other.text.length() == length || other.text.charAt(length) == '/');
     }
 
     @Override

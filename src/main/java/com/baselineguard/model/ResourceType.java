@@ -1,6 +1,5 @@
 package com.baselineguard.model;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,10 +17,15 @@ public enum ResourceType {
     BATCH_ACCOUNT("Microsoft.Batch/batchAccounts"),
     BATCH_POOL("Microsoft.Batch/batchAccounts/pools");
 
+    private static final ResourceType[] VALUES = values();
+
     private final String armType;
+    /** This type as an Optional, made once: {@link #fromArmType} runs for every snapshot. */
+    private final Optional<ResourceType> self;
 
     ResourceType(String armType) {
         this.armType = armType;
+        this.self = Optional.of(this);
     }
 
     /** The ARM type name, e.g. {@code Microsoft.Cache/redis}. */
@@ -34,10 +38,10 @@ public enum ResourceType {
         if (type == null) {
             return Optional.empty();
         }
-        String wanted = type.trim().toLowerCase(Locale.ROOT);
-        for (ResourceType candidate : values()) {
-            if (candidate.armType.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Optional.of(candidate);
+        String wanted = type.trim();
+        for (ResourceType candidate : VALUES) {
+            if (candidate.armType.equalsIgnoreCase(wanted)) {
+                return candidate.self;
             }
         }
         return Optional.empty();

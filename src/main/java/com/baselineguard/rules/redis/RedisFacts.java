@@ -18,6 +18,7 @@ final class RedisFacts {
     static final String PERSISTENCE_AUTH = "preferred-data-persistence-auth-method";
     static final String AAD_ENABLED = "aad-enabled";
 
+    private static final JsonPath CONFIGURATION_OBJECT = JsonPath.of(CONFIGURATION);
     private static final JsonPath VERSION = JsonPath.of("properties.redisVersion");
     private static final JsonPath IDENTITY_TYPE = JsonPath.of("identity.type");
     private static final JsonPath PUBLIC_NETWORK_ACCESS = JsonPath.of("properties.publicNetworkAccess");
@@ -32,7 +33,7 @@ final class RedisFacts {
     }
 
     static Optional<JsonElement> configuration(ResourceSnapshot cache, String key) {
-        return JsonPath.of(configurationPath(key)).read(cache.resource());
+        return CONFIGURATION_OBJECT.readObject(cache.resource()).flatMap(c -> JsonPath.of(key).read(c));
     }
 
     /** True when a {@code redisConfiguration} entry is the string "true" in any casing. */

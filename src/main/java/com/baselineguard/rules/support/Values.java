@@ -39,8 +39,29 @@ public final class Values {
         if (value == null || value.isJsonNull()) {
             return "not set";
         }
-        String json = value.toString();
+        String json = value.isJsonPrimitive() ? primitiveJson(value.getAsJsonPrimitive()) : value.toString();
         return json.length() <= 120 ? json : json.substring(0, 117) + "...";
+    }
+
+    /**
+     * The JSON text of a primitive, as {@link JsonElement#toString} writes it, without building a JSON
+     * writer for the common case: every rule quotes the value it read in its reason.
+     */
+    private static String primitiveJson(JsonPrimitive primitive) {
+        if (primitive.isBoolean()) {
+            return primitive.getAsBoolean() ? "true" : "false";
+        }
+        if (primitive.isString()) {
+            String text = primitive.getAsString();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                    return primitive.toString();
+                }
+            }
+            return '"' + text + '"';
+        }
+        return primitive.toString();
     }
 
     public static JsonPrimitive string(String value) {
