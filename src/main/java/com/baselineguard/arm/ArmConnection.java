@@ -2,22 +2,21 @@ package com.baselineguard.arm;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.azure.core.http.HttpMethod;
-import com.azure.core.http.HttpRequest;
-import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.policy.FixedDelay;
-import com.azure.core.http.policy.HttpLogDetailLevel;
-import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.AddHeadersPolicy;
+import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
-import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.management.http.policy.ArmChallengeAuthenticationPolicy;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
-import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +44,11 @@ public final class ArmConnection {
     /** The most one ARM request may take, retries included; Event Grid waits 30 s for the whole invocation. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
+    /** Sent as User-Agent, so ARM's activity log shows which changes Baseline Guard made. */
+    static final String USER_AGENT = "baseline-guard";
+    /** Asks ARM to echo x-ms-client-request-id, so a request can be found in ARM's logs by the id we logged. */
+    private static final String RETURN_REQUEST_ID = "x-ms-return-client-request-id";
+
     private static final List<String> CLOUDS = List.of("AzureCloud", "AzureChinaCloud", "AzureUSGovernment");
 
     private ArmConnection() {
@@ -60,13 +64,40 @@ public final class ArmConnection {
     /** As {@link #gateway(Map)}, with a credential the caller shares with its other Azure clients. */
     public static ArmGateway gateway(Map<String, String> environment, TokenCredential credential) {
         AzureEnvironment cloud = environment(environment);
-        prefetchToken(credential, cloud);
-        AzureProfile profile = new AzureProfile(environment.get("AZURE_TENANT_ID"), null, cloud);
-        // No SDK retries (a RetryPolicy of zero retries): ArmRetryPolicy caps every wait and keeps to the deadline.
-        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
-                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null,
-                new RetryPolicy(new FixedDelay(0, Duration.ZERO)), List.of(new ArmRetryPolicy(Clock.systemUTC())), null);
-        return new SdkArmGateway(pipeline, cloud.getResourceManagerEndpoint(), REQUEST_TIMEOUT);
+        String scope = scope(cloud);
+        prefetchToken(credential, scope);
+        return new SdkArmGateway(pipeline(credential, scope, Clock.systemUTC()), cloud.getResourceManagerEndpoint(),
+                REQUEST_TIMEOUT);
+    }
+
+    /**
+     * The ARM pipeline, built from azure-core's parts rather than azure-resourcemanager's
+     * {@code HttpPipelineProvider}: the same user agent, request id, retry and bearer-token challenge policies
+     * (ArmChallengeAuthenticationPolicy, as the management SDKs use), without the three that cost a cold start
+     * their classes and do nothing here: HttpLoggingPolicy (its class initializer builds Jackson object mappers,
+     * about 400 classes, even with logging off), AddDatePolicy, and ProviderRegistrationPolicy, which registers
+     * a resource provider on a 409 MissingSubscriptionRegistration; that needs
+     * {@code Microsoft.<namespace>/register/action}, which the least-privilege role does not grant, and a
+     * subscription that holds the resource already has its provider registered.
+     *
+     * <p>Order, first to last: user agent and request id once per call; {@link ArmRetryPolicy}; then
+     * authentication, so every attempt is signed afresh (a retry after a long wait gets a fresh token).
+     */
+    static HttpPipeline pipeline(TokenCredential credential, String scope, Clock clock) {
+        return new HttpPipelineBuilder().httpClient(SharedHttp.CLIENT)
+                .policies(new UserAgentPolicy(USER_AGENT), new RequestIdPolicy(),
+                        new AddHeadersPolicy(new HttpHeaders().set(RETURN_REQUEST_ID, "true")),
+                        new ArmRetryPolicy(clock), new ArmChallengeAuthenticationPolicy(credential, scope))
+                .build();
+    }
+
+    /**
+     * The token scope for ARM: the cloud's management endpoint (the token audience) + {@code /.default},
+     * as the management SDKs derive it for ARM URLs (ResourceManagerUtils.getDefaultScopeFromRequest): the
+     * public cloud's {@code https://management.core.windows.net/} gives {@code https://management.core.windows.net//.default}.
+     */
+    static String scope(AzureEnvironment cloud) {
+        return cloud.getManagementEndpoint() + "/.default";
     }
 
     /**
@@ -75,9 +106,7 @@ public final class ArmConnection {
      * request finds the token in the credential's cache; if the prefetch failed, that request asks
      * again and its failure is the one reported.
      */
-    private static void prefetchToken(TokenCredential credential, AzureEnvironment cloud) {
-        String scope = ResourceManagerUtils.getDefaultScopeFromRequest(
-                new HttpRequest(HttpMethod.GET, cloud.getResourceManagerEndpoint()), cloud);
+    private static void prefetchToken(TokenCredential credential, String scope) {
         Thread prefetch = new Thread(() -> {
             try {
                 credential.getTokenSync(new TokenRequestContext().addScopes(scope));
@@ -135,8 +164,13 @@ public final class ArmConnection {
         if (!environment.getOrDefault("IDENTITY_ENDPOINT", "").isBlank()) {
             // App Service and Functions set IDENTITY_ENDPOINT: the managed identity is the credential, so skip
             // DefaultAzureCredential's chain (fewer classes and probes before the first ARM request at cold start).
+            // Its own pipeline: the one azure-identity builds adds HttpLoggingPolicy, whose class initializer loads
+            // Jackson (about 400 classes) at cold start. Same policies otherwise: user agent and azure-core's
+            // default retries (3, exponential) for the identity endpoint; the process's one HTTP client.
             ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder()
-                    .configuration(configuration(environment));
+                    .configuration(configuration(environment))
+                    .pipeline(new HttpPipelineBuilder().httpClient(SharedHttp.CLIENT)
+                            .policies(new UserAgentPolicy(USER_AGENT), new RetryPolicy()).build());
             if (!clientId.isEmpty()) {
                 managed.clientId(clientId);
             }
@@ -149,6 +183,15 @@ public final class ArmConnection {
         return builder.build();
     }
 
+
+    /**
+     * One HTTP client (the JDK's, through azure-core-http-jdk-httpclient) for ARM and the identity endpoint:
+     * one connection pool and one TLS set-up per process. Made on first use, so at cold start the token
+     * prefetch thread pays for it while the main thread is still loading classes.
+     */
+    private static final class SharedHttp {
+        static final HttpClient CLIENT = HttpClient.createDefault();
+    }
 
     /** An azure-core Configuration whose environment is the given map. */
     static Configuration configuration(Map<String, String> environment) {
