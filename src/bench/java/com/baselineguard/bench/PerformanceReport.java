@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class PerformanceReport {
 
-    private static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+    static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
 
     private final StringBuilder table = new StringBuilder();
     private final List<String> verdicts = new ArrayList<>();
@@ -245,6 +246,7 @@ public final class PerformanceReport {
         List<Double> toGateway = new ArrayList<>();
         String result = "";
         long classes = 0;
+        String deployedClasspath = deployedClasspath();
         try (ArmStandIn arm = ArmStandIn.start()) {
             JsonObject cache = com.baselineguard.testing.Fixtures.json(BenchFixtures.REDIS_UPDATE).getAsJsonObject();
             cache.addProperty("id", CACHE);
@@ -255,7 +257,7 @@ public final class PerformanceReport {
                 arm.clearRequests();
                 long spawned = System.currentTimeMillis();
                 List<String> command = javaCommand(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                        "-Djava.net.preferIPv4Stack=true"), ColdEvent.class, payload.toString());
+                        "-Djava.net.preferIPv4Stack=true"), deployedClasspath, ColdEvent.class, payload.toString());
                 JsonObject out = child(command, Map.of("AZURE_RESOURCE_MANAGER_ENDPOINT", arm.endpoint(),
                         "IDENTITY_ENDPOINT", arm.identityEndpoint(), "IDENTITY_HEADER", arm.identityHeader()), "COLD-RESULT ");
                 long jvmStart = out.get("jvmStartMs").getAsLong();
@@ -378,7 +380,33 @@ public final class PerformanceReport {
 
     // ---- plumbing
 
+    /**
+     * The cold run's classpath: the jar the Functions package deploys (what the worker loads), then a
+     * directory holding only {@link ColdEvent}. Measuring the test classpath instead would time Maven's
+     * layout (class directories and the signed Azure SDK jars, whose signatures are checked on first load),
+     * which is not what runs in Azure.
+     */
+    private static String deployedClasspath() throws IOException {
+        String jar = System.getProperty("bench.functionJar", "");
+        if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("the Functions package jar '" + jar + "' is missing: run the benchmarks with"
+                    + " 'mvn -B -Pbench package exec:exec -DskipTests', which builds it first");
+        }
+        Path dir = Files.createTempDirectory("bg-cold-main");
+        String entry = ColdEvent.class.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve(entry);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = ColdEvent.class.getClassLoader().getResourceAsStream(entry)) {
+            Files.copy(in, target);
+        }
+        return jar + java.io.File.pathSeparator + dir;
+    }
+
     private static List<String> javaCommand(List<String> jvmOptions, Class<?> main, String... args) {
+        return javaCommand(jvmOptions, System.getProperty("java.class.path"), main, args);
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, String classpath, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -386,7 +414,7 @@ public final class PerformanceReport {
             Optional.ofNullable(System.getProperty(property)).ifPresent(v -> command.add("-D" + property + "=" + v));
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(main.getName());
         command.addAll(List.of(args));
         return command;
