@@ -100,7 +100,7 @@ public final class JsonPath {
     }
 
     /** The member named {@code key}, matched exactly, else ignoring case; null when absent. */
-    static JsonElement member(JsonObject object, String key) {
+    public static JsonElement member(JsonObject object, String key) {
         JsonElement exact = object.get(key);
         if (exact != null) {
             return exact;

@@ -20,6 +20,9 @@ import java.util.function.Function;
 public final class ResourceSnapshot {
 
     private static final JsonPath PRIVATE_ENDPOINTS_IN_BODY = JsonPath.of("properties.privateEndpointConnections");
+    private static final JsonPath ID = JsonPath.of("id");
+    private static final JsonPath TYPE = JsonPath.of("type");
+    private static final JsonPath TAGS = JsonPath.of("tags");
 
     private final JsonObject resource;
     private final ResourceId id;
@@ -43,10 +46,10 @@ public final class ResourceSnapshot {
      *     Baseline Guard does not evaluate
      */
     public static ResourceSnapshot of(JsonObject resource) {
-        String idText = JsonPath.of("id").readString(resource)
+        String idText = ID.readString(resource)
                 .orElseThrow(() -> new IllegalArgumentException("resource has no \"id\""));
         ResourceId id = ResourceId.parse(idText);
-        String typeText = JsonPath.of("type").readString(resource).filter(t -> !t.isBlank()).orElse(id.type());
+        String typeText = TYPE.readString(resource).filter(t -> !t.isBlank()).orElse(id.type());
         ResourceType type = ResourceType.fromArmType(typeText).orElseThrow(
                 () -> new IllegalArgumentException("resource type " + typeText + " is not evaluated by Baseline Guard"));
         if (!ResourceType.fromArmType(id.type()).equals(Optional.of(type))) {
@@ -78,7 +81,7 @@ public final class ResourceSnapshot {
 
     /** The resource's tags, keys as ARM returns them. */
     public Map<String, String> tags() {
-        Optional<JsonObject> tags = JsonPath.of("tags").readObject(resource);
+        Optional<JsonObject> tags = TAGS.readObject(resource);
         if (tags.isEmpty()) {
             return Map.of();
         }

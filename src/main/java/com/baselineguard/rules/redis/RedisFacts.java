@@ -33,7 +33,7 @@ final class RedisFacts {
     }
 
     static Optional<JsonElement> configuration(ResourceSnapshot cache, String key) {
-        return CONFIGURATION_OBJECT.readObject(cache.resource()).flatMap(c -> JsonPath.of(key).read(c));
+        return CONFIGURATION_OBJECT.readObject(cache.resource()).map(c -> JsonPath.member(c, key)).filter(v -> !v.isJsonNull());
     }
 
     /** True when a {@code redisConfiguration} entry is the string "true" in any casing. */

@@ -91,7 +91,8 @@ public final class PropertyCheck {
         if (fixValue == null) {
             return Evaluation.fail(reason);
         }
-        Fix fix = Fix.of(stage, new Change.Property(path, before, fixValue.deepCopy())).blockedBy(blockedBy);
+        // The fix value is shared, not copied: fixes are never modified, and request bodies are built from copies.
+        Fix fix = Fix.of(stage, new Change.Property(path, before, fixValue)).blockedBy(blockedBy);
         return Evaluation.fail(reason, fix);
     }
 }
