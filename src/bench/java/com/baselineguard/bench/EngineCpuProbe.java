@@ -4,6 +4,8 @@ import com.baselineguard.config.SettingsLoader;
 import com.baselineguard.engine.Evaluator;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Catalog;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,17 @@ public final class EngineCpuProbe {
         }, texts.size(), warmup, rounds);
     }
 
+    /** The line a run prints its figures on: {@code CPU-RESULT {"perCpuSecond":[...]}}. */
+    static final String MARKER = "CPU-RESULT ";
+
+    /** Arguments: warm-up CPU seconds, rounds (default 8 and 9). */
     public static void main(String[] args) {
-        System.out.println(evaluateFromJson(10, 5));
+        double warmup = args.length > 0 ? Double.parseDouble(args[0]) : 8;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        JsonArray figures = new JsonArray();
+        evaluateFromJson(warmup, rounds).forEach(figures::add);
+        JsonObject out = new JsonObject();
+        out.add("perCpuSecond", figures);
+        System.out.println(MARKER + out);
     }
 }
