@@ -11,14 +11,19 @@ import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Sweeper;
 import com.baselineguard.engine.WorkItem;
 import com.google.gson.JsonObject;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * One sweep in a JVM of its own (run with {@code -Xmx256m}): the production object graph from the
@@ -47,6 +52,19 @@ public final class SweepChild {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        // What the sweep keeps alive: the heap after each collection (the sampled figure includes garbage
+        // not yet collected, so it follows how large the collector lets the young generation grow).
+        AtomicLong peakLive = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData());
+                    long live = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                    peakLive.accumulateAndGet(live, Math::max);
+                }
+            }, null, null);
+        }
 
         // The production composition, with the production gateway timed from outside.
         Map<String, String> env = System.getenv();
@@ -88,6 +106,7 @@ public final class SweepChild {
         out.add("fixResults", new com.google.gson.Gson().toJsonTree(results));
         out.addProperty("peakHeapSampledBytes", peak.get());
         out.addProperty("peakHeapPoolsBytes", poolPeaks);
+        out.addProperty("peakLiveAfterGcBytes", peakLive.get());
         out.addProperty("maxHeapBytes", Runtime.getRuntime().maxMemory());
         System.out.println("SWEEP-RESULT " + out);
     }
