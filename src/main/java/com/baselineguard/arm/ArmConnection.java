@@ -186,8 +186,8 @@ public final class ArmConnection {
 
     /**
      * One HTTP client (the JDK's, through azure-core-http-jdk-httpclient) for ARM and the identity endpoint:
-     * one connection pool and one TLS set-up per process. Made on first use, so at cold start the token
-     * prefetch thread pays for it while the main thread is still loading classes.
+     * one connection pool and one TLS set-up per process. Made on first use, when the credential or the ARM
+     * pipeline is built.
      */
     private static final class SharedHttp {
         static final HttpClient CLIENT = HttpClient.createDefault();

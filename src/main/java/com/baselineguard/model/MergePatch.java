@@ -2,7 +2,10 @@ package com.baselineguard.model;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an ARM PATCH does to a resource body: objects are merged member by member, with names matched
@@ -20,9 +23,18 @@ public final class MergePatch {
 
     /** {@code base} with {@code patch} applied; neither argument is modified. */
     public static JsonObject apply(JsonObject base, JsonObject patch) {
+        // Which member of base each patch member lands on: the same name, else the first one equal ignoring case.
+        Map<String, String> patchKeyByBaseKey = new HashMap<>();
+        for (String patchKey : patch.keySet()) {
+            String baseKey = matchingKey(base, patchKey);
+            if (baseKey != null) {
+                patchKeyByBaseKey.putIfAbsent(baseKey, patchKey);
+            }
+        }
         JsonObject result = new JsonObject();
+        Set<String> mergedInPlace = new HashSet<>();
         for (Map.Entry<String, JsonElement> entry : base.entrySet()) {
-            String patchKey = matchingKey(patch, entry.getKey());
+            String patchKey = patchKeyByBaseKey.get(entry.getKey());
             if (patchKey == null) {
                 result.add(entry.getKey(), entry.getValue());
                 continue;
@@ -30,12 +42,11 @@ public final class MergePatch {
             JsonElement replacement = patch.get(patchKey);
             if (entry.getValue().isJsonObject() && replacement.isJsonObject()) {
                 result.add(entry.getKey(), apply(entry.getValue().getAsJsonObject(), replacement.getAsJsonObject()));
+                mergedInPlace.add(patchKey);
             }
         }
         for (Map.Entry<String, JsonElement> entry : patch.entrySet()) {
-            String baseKey = matchingKey(base, entry.getKey());
-            JsonElement current = baseKey == null ? null : base.get(baseKey);
-            if (current == null || !current.isJsonObject() || !entry.getValue().isJsonObject()) {
+            if (!mergedInPlace.contains(entry.getKey())) {
                 result.add(entry.getKey(), entry.getValue().deepCopy());
             }
         }

@@ -56,4 +56,12 @@ class MergePatchTest {
         assertNotSame(patch.getAsJsonObject("properties").get("added"), properties.get("added"));
         assertEquals(json("{\"w\":3}"), properties.get("added"));
     }
+
+    @Test
+    void aPatchMemberLandsOnOneBaseMemberOnlyTheExactOneWhenTwoDifferInCase() {
+        // ARM bodies do not carry such names; the merge still touches one member, as ARM's own merge would.
+        JsonObject merged = MergePatch.apply(json("{\"a\":[2],\"A\":4}"), json("{\"A\":[0]}"));
+
+        assertEquals(json("{\"a\":[2],\"A\":[0]}"), merged);
+    }
 }
