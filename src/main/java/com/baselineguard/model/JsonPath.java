@@ -105,9 +105,22 @@ public final class JsonPath {
         if (exact != null) {
             return exact;
         }
-        for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue();
+        String name = nameIgnoringCase(object, key);
+        return name == null ? null : object.get(name);
+    }
+
+    /**
+     * The name under which {@code object} holds the member {@code key}, by the same rule as {@link #member}:
+     * {@code key} itself, else the first name equal to it ignoring case; null when absent.
+     */
+    public static String memberName(JsonObject object, String key) {
+        return object.has(key) ? key : nameIgnoringCase(object, key);
+    }
+
+    private static String nameIgnoringCase(JsonObject object, String key) {
+        for (String name : object.keySet()) {
+            if (name.equalsIgnoreCase(key)) {
+                return name;
             }
         }
         return null;

@@ -26,7 +26,7 @@ public final class MergePatch {
         // Which member of base each patch member lands on: the same name, else the first one equal ignoring case.
         Map<String, String> patchKeyByBaseKey = new HashMap<>();
         for (String patchKey : patch.keySet()) {
-            String baseKey = matchingKey(base, patchKey);
+            String baseKey = JsonPath.memberName(base, patchKey);
             if (baseKey != null) {
                 patchKeyByBaseKey.putIfAbsent(baseKey, patchKey);
             }
@@ -51,18 +51,5 @@ public final class MergePatch {
             }
         }
         return result;
-    }
-
-    /** The member name of {@code object} equal to {@code key}, exactly or else ignoring case; null when none. */
-    private static String matchingKey(JsonObject object, String key) {
-        if (object.has(key)) {
-            return key;
-        }
-        for (String candidate : object.keySet()) {
-            if (candidate.equalsIgnoreCase(key)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -30,4 +30,16 @@ class JsonPathTest {
         assertEquals(JsonParser.parseString("{\"properties\":{\"minimumTlsVersion\":\"1.2\"}}"),
                 JsonPath.of("properties.minimumTlsVersion").wrap(new JsonPrimitive("1.2")));
     }
+
+    @Test
+    void aMemberIsFoundByItsExactNameFirstThenIgnoringCaseAndByNameAsWell() {
+        JsonObject object = JsonParser.parseString("{\"Sku\":1,\"sku\":2,\"Tier\":3}").getAsJsonObject();
+
+        assertEquals(new JsonPrimitive(2), JsonPath.member(object, "sku"));
+        assertEquals(new JsonPrimitive(3), JsonPath.member(object, "tier"));
+        assertEquals("sku", JsonPath.memberName(object, "sku"));
+        assertEquals("Tier", JsonPath.memberName(object, "TIER"));
+        assertEquals(null, JsonPath.member(object, "name"));
+        assertEquals(null, JsonPath.memberName(object, "name"));
+    }
 }
