@@ -124,7 +124,7 @@ public final class Sweeper {
                 ResourceReport report = evaluator.evaluate(snapshot);
                 for (Finding finding : report.findings()) {
                     perRule.computeIfAbsent(finding.rule().id(), k -> new TreeMap<>())
-                            .merge(finding.status().label(), 1, Integer::sum);
+                            .merge(finding.statusLabel(), 1, Integer::sum);
                 }
                 String verdict;
                 if (report.skipped().isPresent()) {
