@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,15 +37,18 @@ final class RemediateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> environment;
+    private final Supplier<Console> consoles;
 
-    RemediateCommand(Map<String, String> environment) {
+    RemediateCommand(Map<String, String> environment, Supplier<Console> consoles) {
         this.environment = environment;
+        this.consoles = consoles;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Console console = consoles.get();
         Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
         if (live.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -55,8 +59,10 @@ final class RemediateCommand implements Callable<Integer> {
             err.println("error: " + refusal.get());
             return ExitCodes.BAD_INPUT;
         }
-        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(live.get().composition(), err))
+        LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "remediate");
+        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), progress)
                 .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
+        progress.end();
         Outcome last = outcomes.get(outcomes.size() - 1);
         print(out, last, options.format);
         return WorkRunner.exitCode(last);
