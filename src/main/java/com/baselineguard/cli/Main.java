@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps Azure Batch accounts and Azure Cache for Redis caches on Microsoft's security baseline.",
         subcommands = {CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing fails", "1:a rule fails", "2:bad input, settings or usage"})
+        exitCodeList = {"0:nothing fails", "1:a rule fails", "2:bad input, settings or usage",
+            "3:remediate: the resource does not exist"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

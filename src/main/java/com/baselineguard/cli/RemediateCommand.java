@@ -2,6 +2,7 @@ package com.baselineguard.cli;
 
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Result;
 import com.baselineguard.engine.Trigger;
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Parameters;
         description = "Reads a resource from Azure, evaluates it and applies its plan step by step (waiting between"
                 + " steps), then prints the final outcome record.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed",
-            "2:bad input, settings or usage"})
+        exitCodeList = {"0:done (compliant, remediated, audited, skipped)", "1:still non-compliant, deferred or failed",
+            "2:bad input, settings or usage", "3:the resource does not exist (gone)"})
 final class RemediateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RESOURCE_ID", description = "the ARM id of a Redis cache, Batch account or Batch pool")
@@ -65,7 +66,8 @@ final class RemediateCommand implements Callable<Integer> {
         progress.end();
         Outcome last = outcomes.get(outcomes.size() - 1);
         print(out, last, options.format);
-        return WorkRunner.exitCode(last);
+        // The resource was named on the command line: its absence is an error a script must see.
+        return last.result() == Result.GONE ? ExitCodes.NOT_FOUND : WorkRunner.exitCode(last);
     }
 
     static void print(PrintWriter out, Outcome outcome, LiveOptions.Format format) {
