@@ -100,6 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         input -> console.progress("reading " + input.shown() + " for related items"));
                 console.verbose("first pass: " + usable.size() + " of " + inputs.inputs().size() + " inputs usable, "
                         + related.size() + " related items found, " + Console.seconds(console.elapsed()));
+                run.mark();
                 new EvaluationPipeline(evaluator).run(new ExportReader(related), usable, run);
             }
             console.endProgress();
@@ -176,6 +177,11 @@ final class EvaluateCommand implements Callable<Integer> {
             console.verbose(String.format(Locale.ROOT, "read %s: %,d resources, %,d related items, %,d ignored, %,d errors"
                     + " (%,d ms)", input.input().shown(), summary.resources() - resources, related - relatedBefore,
                     summary.ignored() - ignored, summary.errors() - errors, nanos / 1_000_000));
+            mark();
+        }
+
+        /** The counts the next input's are told against. */
+        void mark() {
             resources = summary.resources();
             ignored = summary.ignored();
             errors = summary.errors();

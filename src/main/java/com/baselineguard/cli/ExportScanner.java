@@ -97,7 +97,6 @@ final class ExportScanner {
         private int jsonLine;
         /** In JSON Lines: the line ends at the next newline, which counts as the end of input. */
         private boolean lineMode;
-        private boolean lineEnded;
 
         // The item being read: its start, and what its members say.
         private long itemStart;
@@ -126,7 +125,7 @@ final class ExportScanner {
             while (true) {
                 number++;
                 long start = offset();
-                lineEnded = false;
+                int found = candidates.size();
                 jsonLine = number;
                 boolean ok;
                 try {
@@ -140,7 +139,8 @@ final class ExportScanner {
                     ok = false;
                 }
                 if (!ok) {
-                    // Gson reads this line on its own (or says what is wrong with it).
+                    // Gson reads this line on its own (or says what is wrong with it), items and all.
+                    candidates.subList(found, candidates.size()).clear();
                     skipRestOfLine();
                     linesForGson.add(new Range(start, offset(), number));
                 }

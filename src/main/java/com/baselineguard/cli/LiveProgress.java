@@ -56,15 +56,13 @@ final class LiveProgress implements Consumer<Outcome> {
     /** The command sleeps until the follow-up of a resource is due; {@code left} of it remains. */
     void waiting(WorkItem next, Duration left, String why) {
         String until = LocalTime.now(ZoneId.systemDefault()).plus(left).truncatedTo(ChronoUnit.SECONDS).toString();
-        String text = "waiting " + left.toSeconds() + " s (until " + until + ") for attempt " + (next.attempt() + 1)
-                + " on " + name(next) + ": " + why;
+        String text = "waiting " + seconds(left) + " s (until " + until + ") to follow up on " + name(next) + ": " + why;
         console.progress(prefix() + text);
     }
 
     /** Said once per wait, with --verbose, also when standard error is not a terminal. */
     void waitingStarts(WorkItem next, Duration wait, String why) {
-        console.verbose(command + ": waiting " + wait.toSeconds() + " s before attempt " + (next.attempt() + 1) + " on "
-                + next.resourceId() + " (" + why + ")");
+        console.verbose(command + ": waiting " + seconds(wait) + " s to follow up on " + next.resourceId() + " (" + why + ")");
     }
 
     void end() {
@@ -73,6 +71,11 @@ final class LiveProgress implements Consumer<Outcome> {
 
     private String prefix() {
         return command + position + ", " + Console.seconds(console.elapsed()) + ": ";
+    }
+
+    /** Whole seconds, rounded up: a wait of 0.9 s is not "0 s". */
+    private static long seconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
     }
 
     private static String name(WorkItem item) {

@@ -52,6 +52,15 @@ final class RelatedIndex {
         return items;
     }
 
+    /** What was collected, kind by owner in input order, and the vaults; tests compare the two ways of collecting. */
+    List<String> contents() {
+        List<String> contents = new ArrayList<>();
+        new java.util.TreeMap<>(children).forEach((owner, kinds) -> kinds.forEach((kind, bodies) ->
+                bodies.forEach(body -> contents.add(kind + " " + owner + " " + body))));
+        vaults.forEach(vault -> contents.add(RelatedKind.KEY_VAULTS + " " + vault));
+        return contents;
+    }
+
     /**
      * Reads every input once and collects its related items. Inputs that cannot be used at all are
      * reported to {@code errors} and left out of the returned list.
@@ -83,7 +92,7 @@ final class RelatedIndex {
      * The scanner's candidates parsed in full, and the lines it left to Gson walked, in input order.
      * A candidate that does not parse is left out: the second pass reports it as that item's error.
      */
-    private void fromScan(ExportInputs.Input input, boolean jsonLines, ExportScanner.Result scan)
+    void fromScan(ExportInputs.Input input, boolean jsonLines, ExportScanner.Result scan)
             throws IOException, ExportDocument.Unusable {
         List<ExportScanner.Range> candidates = scan.candidates();
         List<ExportScanner.Range> lines = scan.linesForGson();
@@ -113,7 +122,7 @@ final class RelatedIndex {
         }
     }
 
-    private void fromWalk(ExportInputs.Input input, boolean jsonLines) throws ExportDocument.Unusable {
+    void fromWalk(ExportInputs.Input input, boolean jsonLines) throws ExportDocument.Unusable {
         ExportDocument.walk(input, jsonLines, new Collector());
     }
 
@@ -197,7 +206,7 @@ final class RelatedIndex {
     }
 
     /** The first pass over one input. */
-    private final class Collector implements ExportDocument.Items {
+    final class Collector implements ExportDocument.Items {
 
         @Override
         public void streamed(JsonReader reader, int depth, ExportDocument.Position position) throws IOException {

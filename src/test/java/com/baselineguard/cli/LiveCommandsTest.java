@@ -68,6 +68,19 @@ class LiveCommandsTest {
     }
 
     @Test
+    void quietKeepsTheOutcomeRecordsOffStandardErrorAndVerboseSaysWhatItWaitsFor() {
+        EvaluateCommandTest.Run quiet = run("remediate", CACHE, "--dry-run", "--quiet");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals("", quiet.err());
+        assertTrue(quiet.out().startsWith("AUDITED"), quiet.out());
+        EvaluateCommandTest.Run verbose = run("--verbose", "remediate", CACHE);
+        assertEquals(0, verbose.exit(), verbose.err());
+        assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("remediate: waiting 1 s to follow up on " + CACHE + " (the plan was sent; a verification read follows)")),
+                verbose.err());
+        assertTrue(verbose.err().lines().filter(l -> l.startsWith("BaselineGuardOutcome ")).count() >= 2, verbose.err());
+    }
+
+    @Test
     void remediateInDryRunWritesNothing() {
         EvaluateCommandTest.Run run = run("remediate", CACHE, "--dry-run");
         assertEquals(0, run.exit(), run.err());
