@@ -86,6 +86,9 @@ class LiveCommandsTest {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("AUDITED"), run.out());
         assertEquals(0, live.patches().size());
+        // The retirement notice is guidance: info, never fail.
+        assertTrue(run.out().contains("\n  info  REDIS-018 Redis.Retirement: "), run.out());
+        assertTrue(run.out().contains("\n  fail  REDIS-006 "), run.out());
     }
 
     @Test
