@@ -29,8 +29,8 @@ final class EvaluationPipeline {
         void inputDone(ExportInputs.Usable input, long nanos);
     }
 
-    private static final int BATCH = 32;
-    private static final int BATCHES = 4;
+    private static final int BATCH = 16;
+    private static final int BATCHES = 2;
 
     private record InputDone(ExportInputs.Usable input, long nanos) {
     }
