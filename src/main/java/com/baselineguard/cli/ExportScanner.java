@@ -53,7 +53,7 @@ final class ExportScanner {
         private static final long serialVersionUID = 1L;
 
         NotSure() {
-            super(null, null, false, Boolean.getBoolean("bg.debugScan"));
+            super(null, null, false, false);
         }
     }
 
