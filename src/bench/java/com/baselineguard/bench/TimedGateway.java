@@ -1,7 +1,7 @@
 package com.baselineguard.bench;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.util.List;

@@ -1,18 +1,18 @@
 package com.baselineguard.app;
 
 import com.baselineguard.arm.ArmConnection;
-import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.arm.PacedArmGateway;
 import com.baselineguard.arm.WritePacer;
 import com.baselineguard.config.Settings;
 import com.baselineguard.config.SettingsLoader;
 import com.baselineguard.eventgrid.EventGridOutcomeSink;
 import com.baselineguard.keyvault.KeyVaultConnection;
-import com.baselineguard.keyvault.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.Evaluator;
-import com.baselineguard.engine.OutcomeSink;
-import com.baselineguard.engine.FixLedger;
-import com.baselineguard.engine.InMemoryFixLedger;
+import com.baselineguard.engine.port.OutcomeSink;
+import com.baselineguard.engine.port.FixLedger;
+import com.baselineguard.storage.InMemoryFixLedger;
 import com.baselineguard.engine.Policy;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Sweeper;

@@ -1,5 +1,6 @@
 package com.baselineguard.arm;
 
+import com.baselineguard.engine.port.ArmGateway;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package com.baselineguard.arm;
 
+import com.baselineguard.engine.port.ArmGateway;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;

@@ -1,5 +1,7 @@
 package com.baselineguard.arm;
 
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.time.Instant;

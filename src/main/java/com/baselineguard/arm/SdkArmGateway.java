@@ -1,5 +1,8 @@
 package com.baselineguard.arm;
 
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.ArmUnavailableException;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

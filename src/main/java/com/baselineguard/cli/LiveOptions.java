@@ -6,7 +6,7 @@ import com.baselineguard.engine.Remediator;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.OutcomeSink;
+import com.baselineguard.engine.port.OutcomeSink;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +62,7 @@ final class LiveOptions {
         return outcome -> {
             err.println(outcome.logLine());
             try {
-                composition.outcomeSink().publish(outcome, OutcomeSink.source("cli")).ifPresent(err::println);
+                composition.outcomeSink().publish(outcome.event(OutcomeSink.source("cli"))).ifPresent(err::println);
             } catch (RuntimeException e) {
                 err.println("BaselineGuardOutcomeNotPublished outcomeId=" + outcome.outcomeId() + " error="
                         + e.getClass().getSimpleName() + " (the publisher could not be built)");

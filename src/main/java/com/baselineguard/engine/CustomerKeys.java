@@ -1,10 +1,10 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
-import com.baselineguard.keyvault.KeyVaultGateway;
-import com.baselineguard.keyvault.KeyVaultResponse;
-import com.baselineguard.keyvault.KeyVaultUnavailableException;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultResponse;
+import com.baselineguard.engine.port.KeyVaultUnavailableException;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;

@@ -1,11 +1,12 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
-import com.baselineguard.arm.ArmUnavailableException;
-import com.baselineguard.keyvault.KeyVaultGateway;
-import com.baselineguard.keyvault.KeyVaultResponse;
-import com.baselineguard.keyvault.KeyVaultUnavailableException;
+import com.baselineguard.engine.port.FixLedger;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.ArmUnavailableException;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultResponse;
+import com.baselineguard.engine.port.KeyVaultUnavailableException;
 import com.baselineguard.rules.Change;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
@@ -76,12 +77,6 @@ public final class Remediator {
     /** One invocation per resource at a time in this process; ARM's If-Match guards across instances. */
     private final ReentrantLock[] resourceLocks = new ReentrantLock[64];
 
-    public Remediator(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Clock clock, Duration followUpDelay,
-            int maxAttempts) {
-        this(evaluator, catalog, gateway, KeyVaultGateway.unavailable("no Key Vault gateway configured"), clock,
-                new RemediationSettings(followUpDelay, maxAttempts), new InMemoryFixLedger(), INVOCATION_BUDGET);
-    }
-
     /**
      * @param keyVault the Key Vault data plane, for the customer-managed key checks and fix of BATCH-010
      * @param ledger the fix history the loop and fight guard counts
@@ -103,10 +98,6 @@ public final class Remediator {
         for (int i = 0; i < resourceLocks.length; i++) {
             resourceLocks[i] = new ReentrantLock();
         }
-    }
-
-    public FixLedger ledger() {
-        return ledger;
     }
 
     public ArmGateway gateway() {

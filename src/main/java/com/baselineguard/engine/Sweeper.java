@@ -1,8 +1,8 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
-import com.baselineguard.arm.ArmUnavailableException;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.ArmUnavailableException;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Catalog;

@@ -1,5 +1,6 @@
 package com.baselineguard.keyvault;
 
+import com.baselineguard.engine.port.KeyVaultGateway;
 import com.azure.core.credential.TokenCredential;
 import java.time.Duration;
 import java.util.List;

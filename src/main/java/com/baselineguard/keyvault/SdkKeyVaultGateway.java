@@ -1,5 +1,8 @@
 package com.baselineguard.keyvault;
 
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultResponse;
+import com.baselineguard.engine.port.KeyVaultUnavailableException;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.policy.ExponentialBackoffOptions;

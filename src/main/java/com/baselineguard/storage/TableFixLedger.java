@@ -14,7 +14,7 @@ import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableServiceException;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
-import com.baselineguard.engine.FixLedger;
+import com.baselineguard.engine.port.FixLedger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

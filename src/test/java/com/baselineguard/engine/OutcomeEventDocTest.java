@@ -1,5 +1,7 @@
 package com.baselineguard.engine;
 
+import com.baselineguard.engine.port.OutcomeEvent;
+import com.baselineguard.engine.port.OutcomeSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +54,7 @@ class OutcomeEventDocTest {
     @Test
     void theEventCarriesTheRecordUnderItsOwnIdTypeAndSubject() {
         Outcome outcome = outcome();
-        OutcomeEvent event = OutcomeEvent.of(outcome, OutcomeSink.source("cli"));
+        OutcomeEvent event = outcome.event(OutcomeSink.source("cli"));
         assertEquals("id-1", event.id());
         assertEquals("com.baselineguard.outcome.audited", event.type());
         assertEquals("/baseline-guard/cli", event.source());

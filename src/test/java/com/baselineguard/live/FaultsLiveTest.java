@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.app.Composition;
-import com.baselineguard.keyvault.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.Action;
-import com.baselineguard.engine.InMemoryFixLedger;
+import com.baselineguard.storage.InMemoryFixLedger;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.RemediationSettings;
 import com.baselineguard.engine.Remediator;

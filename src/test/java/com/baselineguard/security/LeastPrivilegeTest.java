@@ -3,7 +3,7 @@ package com.baselineguard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.baselineguard.arm.ArmActions;
-import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;

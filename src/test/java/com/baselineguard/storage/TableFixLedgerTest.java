@@ -3,7 +3,7 @@ package com.baselineguard.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.baselineguard.engine.FixLedger;
+import com.baselineguard.engine.port.FixLedger;
 import com.baselineguard.testing.TableStandIn;
 import com.baselineguard.testing.arm.ArmStandIn;
 import com.baselineguard.testing.arm.ManagedIdentityEnvironment;

@@ -1,4 +1,4 @@
-package com.baselineguard.arm;
+package com.baselineguard.engine.port;
 
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The one way Baseline Guard reads and writes Azure Resource Manager. Implementations send exactly
  * the requests named here and nothing else: never a PUT of a whole resource, never a list-keys call.
- * Every action a method performs is declared in {@link ArmActions}.
+ * Every action a method performs is declared in {@code com.baselineguard.arm.ArmActions}, the adapter that
+ * implements this port.
  */
 public interface ArmGateway {
 
