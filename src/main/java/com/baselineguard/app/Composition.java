@@ -42,6 +42,7 @@ public final class Composition {
     private final Supplier<ArmGateway> gatewayFactory;
     private final Supplier<KeyVaultGateway> keyVaultFactory;
     private final Clock clock;
+    private volatile ArmGateway armGateway;
     private volatile Remediator remediator;
     private volatile OutcomeSink outcomeSink;
 
@@ -108,13 +109,31 @@ public final class Composition {
         return evaluator;
     }
 
+    /**
+     * The ARM gateway of this graph (credential, HTTP pipeline, write pacing), built on first call: the
+     * remediator and the sweep share it.
+     */
+    public ArmGateway armGateway() {
+        ArmGateway current = armGateway;
+        if (current == null) {
+            synchronized (this) {
+                if (armGateway == null) {
+                    armGateway = gatewayFactory.get();
+                }
+                current = armGateway;
+            }
+        }
+        return current;
+    }
+
     /** The live remediation engine; connects to ARM on first call. */
     public Remediator remediator() {
         Remediator current = remediator;
         if (current == null) {
+            ArmGateway gateway = armGateway();
             synchronized (this) {
                 if (remediator == null) {
-                    remediator = new Remediator(evaluator, catalog, gatewayFactory.get(), keyVaultFactory.get(), clock,
+                    remediator = new Remediator(evaluator, catalog, gateway, keyVaultFactory.get(), clock,
                             settings.remediation(), fixLedger(), Remediator.INVOCATION_BUDGET);
                 }
                 current = remediator;
@@ -154,7 +173,7 @@ public final class Composition {
 
     /** The sweep over Resource Graph; connects to ARM on first call. */
     public Sweeper sweeper() {
-        return new Sweeper(evaluator, catalog, remediator().gateway(), remediator());
+        return new Sweeper(evaluator, catalog, armGateway(), remediator(), clock);
     }
 
     /**

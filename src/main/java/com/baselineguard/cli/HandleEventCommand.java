@@ -73,7 +73,8 @@ final class HandleEventCommand implements Callable<Integer> {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(live.get().composition(), err));
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(),
+                LiveOptions.progress(live.get().composition(), err));
         List<Outcome> finals = new ArrayList<>();
         for (Outcome outcome : first) {
             LiveOptions.progress(live.get().composition(), err).accept(outcome);

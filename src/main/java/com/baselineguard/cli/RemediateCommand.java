@@ -55,7 +55,8 @@ final class RemediateCommand implements Callable<Integer> {
             err.println("error: " + refusal.get());
             return ExitCodes.BAD_INPUT;
         }
-        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(live.get().composition(), err))
+        List<Outcome> outcomes = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(),
+                LiveOptions.progress(live.get().composition(), err))
                 .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
         Outcome last = outcomes.get(outcomes.size() - 1);
         print(out, last, options.format);

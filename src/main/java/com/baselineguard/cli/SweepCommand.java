@@ -71,7 +71,8 @@ final class SweepCommand implements Callable<Integer> {
         List<WorkItem> queued = new ArrayList<>();
         Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, queued::add);
         err.println(summary.logLine());
-        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), LiveOptions.progress(live.get().composition(), err));
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(),
+                LiveOptions.progress(live.get().composition(), err));
         List<Outcome> finals = new ArrayList<>();
         for (WorkItem item : queued) {
             List<Outcome> chain = runner.run(item);

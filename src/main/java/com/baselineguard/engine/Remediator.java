@@ -100,14 +100,6 @@ public final class Remediator {
         }
     }
 
-    public ArmGateway gateway() {
-        return gateway;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
     /**
      * Why Baseline Guard would not act on this id at all (malformed, unsupported type, outside the
      * scopes), decided without any ARM call; empty when it would.

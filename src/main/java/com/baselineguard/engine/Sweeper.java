@@ -5,16 +5,20 @@ import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.ArmUnavailableException;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -25,13 +29,9 @@ import java.util.function.Consumer;
  */
 public final class Sweeper {
 
-    /** The query: the supported types, the columns the rules read. */
-    public static final String QUERY = "resources"
-            + " | where type in~ ('microsoft.cache/redis', 'microsoft.cache/redisenterprise',"
-            + " 'microsoft.cache/redisenterprise/databases', 'microsoft.batch/batchaccounts',"
-            + " 'microsoft.batch/batchaccounts/pools')"
-            + " | project id, name, type, location, tags, properties, identity, sku, zones, kind, subscriptionId, resourceGroup"
-            + " | order by id asc";
+    /** The columns the rules read (Resource Graph's resources table). */
+    private static final String COLUMNS =
+            "id, name, type, location, tags, properties, identity, sku, zones, kind, subscriptionId, resourceGroup";
 
     /** Resource Graph's largest page. */
     static final int PAGE_SIZE = 1000;
@@ -42,12 +42,31 @@ public final class Sweeper {
     private final Catalog catalog;
     private final ArmGateway gateway;
     private final Remediator remediator;
+    private final Clock clock;
+    private final String query;
 
-    public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator) {
+    public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator, Clock clock) {
         this.evaluator = evaluator;
         this.catalog = catalog;
         this.gateway = gateway;
         this.remediator = remediator;
+        this.clock = clock;
+        this.query = query(catalog);
+    }
+
+    /**
+     * The Resource Graph query of a sweep: every resource type the catalog has rules for (Resource
+     * Graph's {@code type} column is lower case; {@code in~} compares without case anyway), with the
+     * columns the rules read, in id order so that pages do not overlap.
+     */
+    static String query(Catalog catalog) {
+        StringJoiner types = new StringJoiner(", ");
+        for (ResourceType type : ResourceType.values()) {
+            if (!catalog.rulesFor(type).isEmpty()) {
+                types.add("'" + type.armType().toLowerCase(Locale.ROOT) + "'");
+            }
+        }
+        return "resources | where type in~ (" + types + ") | project " + COLUMNS + " | order by id asc";
     }
 
     /** What a sweep found and queued; logged as the sweep's summary outcome. */
@@ -88,7 +107,7 @@ public final class Sweeper {
      */
     public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
             Consumer<WorkItem> enqueue) {
-        Instant started = remediator.clock().instant();
+        Instant started = clock.instant();
         String sweepId = java.util.UUID.randomUUID().toString();
         Map<String, Map<String, Integer>> perRule = new TreeMap<>();
         Map<String, Integer> perVerdict = new TreeMap<>();
@@ -101,7 +120,7 @@ public final class Sweeper {
         do {
             ArmResponse page;
             try {
-                page = gateway.resourceGraph(QUERY, subscriptions, managementGroups, PAGE_SIZE, skipToken);
+                page = gateway.resourceGraph(query, subscriptions, managementGroups, PAGE_SIZE, skipToken);
             } catch (ArmUnavailableException e) {
                 error = Optional.of("Resource Graph unavailable after " + pages + " pages: " + e.getMessage());
                 break;
@@ -143,7 +162,7 @@ public final class Sweeper {
                     .map(JsonElement::getAsString).filter(s -> !s.isEmpty()).orElse(null);
         } while (skipToken != null && pages < MAX_PAGES);
         return new Summary(sweepId, pages, resources, queued, unreadable, perRule, perVerdict, error,
-                Duration.between(started, remediator.clock().instant()));
+                Duration.between(started, clock.instant()));
     }
 
     private static List<JsonElement> rows(JsonObject body) {

@@ -86,7 +86,7 @@ public class FaultsLiveTest {
     void retryWaitsStopAtTheInvocationDeadline() {
         live.arm.inject(Fault.on("GET", CACHE_PATH).throttled(2).always());
         Composition app = live.composition();
-        Remediator remediator = new Remediator(app.evaluator(), app.catalog(), app.remediator().gateway(), KeyVaultGateway.unavailable("not used by this test"), Clock.systemUTC(), new RemediationSettings(Duration.ofSeconds(1), 10), new InMemoryFixLedger(), Duration.ofSeconds(3));
+        Remediator remediator = new Remediator(app.evaluator(), app.catalog(), app.armGateway(), KeyVaultGateway.unavailable("not used by this test"), Clock.systemUTC(), new RemediationSettings(Duration.ofSeconds(1), 10), new InMemoryFixLedger(), Duration.ofSeconds(3));
         long started = System.nanoTime();
         Outcome outcome = handle(remediator);
         Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -25,7 +25,7 @@ class LeastPrivilegeTest {
     @Test
     void theDeclaredActionsAreExactlyThoseTheGatewayPerforms() {
         try (LiveHarness live = LiveHarness.start()) {
-            ArmGateway gateway = live.composition().remediator().gateway();
+            ArmGateway gateway = live.composition().armGateway();
             for (String fixture : List.of("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json",
                     "Microsoft.Batch/batchAccounts/2025-06-01_BatchAccountGet.json",
                     "Microsoft.Batch/batchAccounts/pools/2025-06-01_PoolGet.json",
