@@ -1,6 +1,5 @@
 package com.baselineguard.arm;
 
-import com.baselineguard.engine.port.ArmGateway;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
@@ -18,6 +17,7 @@ import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.baselineguard.engine.port.ArmGateway;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

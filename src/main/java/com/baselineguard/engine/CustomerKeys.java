@@ -5,6 +5,8 @@ import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.port.KeyVaultResponse;
 import com.baselineguard.engine.port.KeyVaultUnavailableException;
+import com.baselineguard.engine.port.Replies;
+import com.baselineguard.engine.port.Replies.Meaning;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
@@ -145,11 +147,11 @@ final class CustomerKeys {
         summary.addProperty("observedAt", now.toString());
         try {
             KeyVaultResponse read = keyVault.key(vaultUrl, name, version);
-            if (read.status() == 404) {
+            if (meaning(read) == Meaning.GONE) {
                 summary.addProperty("read", "not_found");
                 return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
             }
-            if (!read.ok() || read.body().isEmpty()) {
+            if (meaning(read) != Meaning.DONE || read.body().isEmpty()) {
                 summary.addProperty("read", "error");
                 summary.addProperty("error", "GET key: " + read.describe());
                 return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
@@ -159,9 +161,9 @@ final class CustomerKeys {
             daysUntil(attributes, now).ifPresent(days -> attributes.addProperty("daysToExpiry", days));
             summary.add("key", attributes);
             KeyVaultResponse policy = keyVault.rotationPolicy(vaultUrl, name);
-            if (policy.status() == 404) {
+            if (meaning(policy) == Meaning.GONE) {
                 summary.add("rotationPolicy", JsonNull.INSTANCE);
-            } else if (policy.ok() && policy.body().isPresent()) {
+            } else if (meaning(policy) == Meaning.DONE && policy.body().isPresent()) {
                 summary.add("rotationPolicy", policy.body().get());
             } else {
                 summary.addProperty("rotationPolicyError", "GET rotation policy: " + policy.describe());
@@ -171,6 +173,10 @@ final class CustomerKeys {
             summary.addProperty("error", e.getMessage());
         }
         return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
+    }
+
+    private static Meaning meaning(KeyVaultResponse read) {
+        return Replies.of(Replies.Service.KEY_VAULT, Replies.Operation.READ, read.status(), Optional.empty());
     }
 
     /** Whole days from now to the key's expiry, negative once expired; empty when it never expires. */

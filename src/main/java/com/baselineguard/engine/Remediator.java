@@ -1,18 +1,22 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.engine.port.FixLedger;
 import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.ArmUnavailableException;
+import com.baselineguard.engine.port.FixLedger;
 import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.port.KeyVaultResponse;
 import com.baselineguard.engine.port.KeyVaultUnavailableException;
-import com.baselineguard.rules.Change;
+import com.baselineguard.engine.port.Replies;
+import com.baselineguard.engine.port.Replies.Meaning;
+import com.baselineguard.engine.port.Replies.Operation;
+import com.baselineguard.engine.port.Replies.Service;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
+import com.baselineguard.rules.Change;
 import com.baselineguard.rules.FixStage;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Severity;
@@ -202,11 +206,13 @@ public final class Remediator {
 
         private Outcome evaluateAndFix(ResourceId id, ResourceType resourceType) {
             ArmResponse read = call(() -> arm.get(id));
-            if (read.status() == 404) {
+            Meaning readMeaning = Replies.of(Service.ARM, Operation.READ, read.status(), code(read));
+            if (readMeaning == Meaning.GONE) {
                 return end(Result.GONE, "the resource no longer exists", List.of(), List.of(), false);
             }
-            if (!read.ok() || read.object().isEmpty()) {
-                return refused(read, "read", resourceType.armType() + "/read", List.of(), List.of());
+            if (readMeaning != Meaning.DONE || read.object().isEmpty()) {
+                return refused(read, Service.ARM, readMeaning, "read", resourceType.armType() + "/read", List.of(),
+                        List.of());
             }
             ResourceSnapshot snapshot;
             try {
@@ -308,14 +314,16 @@ public final class Remediator {
             boolean more = plan.steps().size() > 1;
             response.retryAfter().filter(r -> r.compareTo(followUpAfter) > 0)
                     .ifPresent(r -> followUpAfter = r.compareTo(MAX_RETRY_AFTER_DEFERRAL) > 0 ? MAX_RETRY_AFTER_DEFERRAL : r);
-            if (response.ok()) {
+            Service service = keyPolicy.isPresent() ? Service.KEY_VAULT : Service.ARM;
+            Meaning meaning = Replies.of(service, Operation.WRITE, response.status(), code(response));
+            if (meaning == Meaning.DONE || meaning == Meaning.ACCEPTED) {
                 String unrecorded = "";
                 try {
                     ledger.record(snapshot.id().toString(), step.ruleIds(), clock.instant());
                 } catch (RuntimeException e) {
                     unrecorded = "; the fix could not be recorded in the fix ledger (" + e.getClass().getSimpleName() + ")";
                 }
-                Action.Status status = response.status() == 202 ? Action.Status.ACCEPTED : Action.Status.APPLIED;
+                Action.Status status = meaning == Meaning.ACCEPTED ? Action.Status.ACCEPTED : Action.Status.APPLIED;
                 step.changes().forEach(c -> actions.add(Action.of(step, c, status, "HTTP " + response.status())));
                 actions.addAll(actions(plan.steps().subList(1, plan.steps().size()), Action.Status.PENDING,
                         "sent after step " + step.number() + " completes"));
@@ -325,22 +333,22 @@ public final class Remediator {
                         report.findings(), actions, true);
             }
             String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
-            if (response.status() == 412) {
+            if (meaning == Meaning.CHANGED) {
                 step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.SKIPPED, detail)));
                 return end(Result.DEFERRED, "the resource changed after it was read (412 Precondition Failed on If-Match "
                         + etag.orElse("") + "); it is re-read later", report.findings(), actions, true);
             }
-            if (response.status() == 409 || response.status() == 429 || response.status() >= 500) {
+            if (meaning == Meaning.RETRY_LATER) {
                 step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.SKIPPED, detail)));
-                return end(Result.DEFERRED, "ARM answered " + response.status() + " (" + detail + "); retried later",
-                        report.findings(), actions, true);
+                return end(Result.DEFERRED, service.label() + " answered " + response.status() + " (" + detail
+                        + "); retried later", report.findings(), actions, true);
             }
-            if (response.status() == 404) {
+            if (meaning == Meaning.GONE) {
                 return end(Result.GONE, "the resource was deleted before the fix was sent", report.findings(), List.of(),
                         false);
             }
             step.changes().forEach(c -> actions.add(Action.of(step, c, Action.Status.FAILED, detail)));
-            if (response.status() == 400 && more) {
+            if (meaning == Meaning.BAD_REQUEST && more) {
                 Map<PlanStep, FixStage> refusedNow = Map.of(step, stageOf(report, step));
                 long independent = plan.steps().subList(1, plan.steps().size()).stream()
                         .filter(s -> StepIndependence.independent(s, stageOf(report, s), refusedNow)).count();
@@ -350,7 +358,8 @@ public final class Remediator {
                             + " independent later step(s) continue in the next invocation", report.findings(), actions, true);
                 }
             }
-            return refused(response, step.method(), writeAction(snapshot.type(), step), report.findings(), actions);
+            return refused(response, service, meaning, step.method(), writeAction(snapshot.type(), step), report.findings(),
+                    actions);
         }
 
         /** A Key Vault answer in the shape the ARM outcome handling reads (Key Vault's error envelope is ARM's). */
@@ -434,15 +443,15 @@ public final class Remediator {
             return snapshot.withRelated(RelatedKind.DIAGNOSTIC_SETTINGS, items);
         }
 
-        private Outcome refused(ArmResponse response, String what, String action, List<Finding> findings,
-                List<Action> actions) {
+        private Outcome refused(ArmResponse response, Service service, Meaning meaning, String what, String action,
+                List<Finding> findings, List<Action> actions) {
             String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
             response.retryAfter().filter(r -> r.compareTo(followUpAfter) > 0)
                     .ifPresent(r -> followUpAfter = r.compareTo(MAX_RETRY_AFTER_DEFERRAL) > 0 ? MAX_RETRY_AFTER_DEFERRAL : r);
-            if (response.status() == 403) {
+            if (meaning == Meaning.PERMISSION_MISSING) {
                 return end(Result.FAILED, "permission missing: " + action + " (" + detail + ")", findings, actions, false);
             }
-            if (response.status() == 409 || response.status() == 429 || response.status() >= 500 || response.status() == 408) {
+            if (meaning == Meaning.RETRY_LATER) {
                 return end(Result.DEFERRED, what + " answered " + response.status() + " (" + detail + "); retried later",
                         findings, actions, true);
             }
@@ -505,6 +514,10 @@ public final class Remediator {
             step.changes().forEach(c -> actions.add(Action.of(step, c, status, detail)));
         }
         return actions;
+    }
+
+    private static Optional<String> code(ArmResponse response) {
+        return response.error().map(ArmResponse.ArmError::code).filter(c -> !c.isEmpty());
     }
 
     private static Optional<Change.KeyRotationPolicy> keyRotationPolicy(PlanStep step) {

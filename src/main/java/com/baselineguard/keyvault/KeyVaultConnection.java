@@ -1,7 +1,7 @@
 package com.baselineguard.keyvault;
 
-import com.baselineguard.engine.port.KeyVaultGateway;
 import com.azure.core.credential.TokenCredential;
+import com.baselineguard.engine.port.KeyVaultGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

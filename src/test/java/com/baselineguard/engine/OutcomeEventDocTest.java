@@ -1,10 +1,10 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.engine.port.OutcomeEvent;
-import com.baselineguard.engine.port.OutcomeSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.baselineguard.engine.port.OutcomeEvent;
+import com.baselineguard.engine.port.OutcomeSink;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;

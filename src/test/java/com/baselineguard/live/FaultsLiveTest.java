@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.app.Composition;
-import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.Action;
-import com.baselineguard.storage.InMemoryFixLedger;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.RemediationSettings;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
 import com.baselineguard.engine.Trigger;
 import com.baselineguard.engine.WorkItem;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.storage.InMemoryFixLedger;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;

@@ -14,5 +14,7 @@
  *   <li>the clock is {@link java.time.Clock}, given to the engine by the composition root (tests pass
  *       one they can move).</li>
  * </ul>
+ * Every reply a gateway returns is a value; what it means is decided in one table,
+ * {@link com.baselineguard.engine.port.Replies}, which the adapters' retry policies read as well.
  */
 package com.baselineguard.engine.port;
