@@ -293,28 +293,29 @@ public final class Remediator {
             if (contested.isPresent()) {
                 return contested.get();
             }
-            Optional<Change.KeyRotationPolicy> keyPolicy = keyRotationPolicy(step);
-            Optional<String> etag = keyPolicy.isPresent() ? Optional.empty() : snapshot.string("etag");
+            PlanStep.Request request = step.request();
+            Optional<String> etag = request instanceof PlanStep.PatchResource ? snapshot.string("etag") : Optional.empty();
             ArmResponse response;
-            if (keyPolicy.isPresent()) {
+            if (request instanceof PlanStep.SetKeyRotationPolicy policy) {
                 try {
-                    response = setRotationPolicy(keyPolicy.get(), step);
+                    response = setRotationPolicy(policy);
                 } catch (KeyVaultUnavailableException e) {
                     List<Action> skipped = new ArrayList<>();
                     step.changes().forEach(c -> skipped.add(Action.of(step, c, Action.Status.SKIPPED, e.getMessage())));
                     return end(Result.DEFERRED, "Key Vault unavailable: " + e.getMessage(), report.findings(), skipped,
                             true);
                 }
+            } else if (request instanceof PlanStep.PatchResource patch) {
+                response = call(() -> arm.patch(patch.resource(), patch.body(), etag));
             } else {
-                response = call(() -> step.method().equals("PATCH")
-                        ? arm.patch(snapshot.id(), step.body(), etag)
-                        : arm.putDiagnosticSetting(snapshot.id(), extensionName(step), step.body()));
+                PlanStep.PutExtension put = (PlanStep.PutExtension) request;
+                response = call(() -> arm.putDiagnosticSetting(put.resource(), put.name(), put.body()));
             }
             List<Action> actions = new ArrayList<>();
             boolean more = plan.steps().size() > 1;
             response.retryAfter().filter(r -> r.compareTo(followUpAfter) > 0)
                     .ifPresent(r -> followUpAfter = r.compareTo(MAX_RETRY_AFTER_DEFERRAL) > 0 ? MAX_RETRY_AFTER_DEFERRAL : r);
-            Service service = keyPolicy.isPresent() ? Service.KEY_VAULT : Service.ARM;
+            Service service = request instanceof PlanStep.SetKeyRotationPolicy ? Service.KEY_VAULT : Service.ARM;
             Meaning meaning = Replies.of(service, Operation.WRITE, response.status(), code(response));
             if (meaning == Meaning.DONE || meaning == Meaning.ACCEPTED) {
                 String unrecorded = "";
@@ -363,10 +364,8 @@ public final class Remediator {
         }
 
         /** A Key Vault answer in the shape the ARM outcome handling reads (Key Vault's error envelope is ARM's). */
-        private ArmResponse setRotationPolicy(Change.KeyRotationPolicy change, PlanStep step) {
-            URI key = URI.create(change.keyIdentifier());
-            String name = key.getPath().substring(key.getPath().lastIndexOf('/') + 1);
-            KeyVaultResponse answer = keyVault.setRotationPolicy("https://" + key.getAuthority(), name, step.body());
+        private ArmResponse setRotationPolicy(PlanStep.SetKeyRotationPolicy policy) {
+            KeyVaultResponse answer = keyVault.setRotationPolicy(policy.vaultUrl(), policy.keyName(), policy.body());
             if (answer.status() == KeyVaultResponse.NOT_SENT) {
                 return new ArmResponse(400, error("NotSent", answer.detail()), Optional.empty(), Optional.empty());
             }
@@ -520,11 +519,6 @@ public final class Remediator {
         return response.error().map(ArmResponse.ArmError::code).filter(c -> !c.isEmpty());
     }
 
-    private static Optional<Change.KeyRotationPolicy> keyRotationPolicy(PlanStep step) {
-        return step.changes().stream().map(PlannedChange::change).filter(Change.KeyRotationPolicy.class::isInstance)
-                .map(Change.KeyRotationPolicy.class::cast).findFirst();
-    }
-
     private static JsonObject error(String code, String message) {
         JsonObject inner = new JsonObject();
         inner.addProperty("code", code);
@@ -544,14 +538,11 @@ public final class Remediator {
         return null;
     }
 
-    private static String extensionName(PlanStep step) {
-        return step.target().substring(step.target().lastIndexOf('/') + 1);
-    }
-
     private static String writeAction(ResourceType type, PlanStep step) {
-        if (keyRotationPolicy(step).isPresent()) {
+        if (step.request() instanceof PlanStep.SetKeyRotationPolicy) {
             return "Microsoft.KeyVault/vaults/keys/rotationpolicy/write (Key Vault data action)";
         }
-        return step.method().equals("PUT") ? "Microsoft.Insights/diagnosticSettings/write" : type.armType() + "/write";
+        return step.request() instanceof PlanStep.PutExtension ? "Microsoft.Insights/diagnosticSettings/write"
+                : type.armType() + "/write";
     }
 }
