@@ -73,9 +73,10 @@ class ArchitectureTest {
 
     @Test
     void onlyTheAzureAdaptersKnowTheAzureSdk() {
-        // arm (Resource Manager), keyvault (Key Vault keys data plane), eventgrid (outcome topic), storage (fix ledger).
+        // arm (Resource Manager), keyvault (Key Vault keys data plane), eventgrid (outcome topic), storage (fix ledger),
+        // identity (the one credential factory and the HTTP client they share).
         noClasses().that().resideOutsideOfPackages("com.baselineguard.arm..", "com.baselineguard.keyvault..",
-                        "com.baselineguard.eventgrid..", "com.baselineguard.storage..")
+                        "com.baselineguard.eventgrid..", "com.baselineguard.storage..", "com.baselineguard.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
                 .check(CLASSES);
         // The adapters implement the engine's ports (engine.port) and know nothing else of the engine.

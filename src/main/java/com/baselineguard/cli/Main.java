@@ -1,6 +1,7 @@
 package com.baselineguard.cli;
 
 import com.baselineguard.app.Composition;
+import com.baselineguard.config.TerminalSettings;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
             boolean terminal) {
-        boolean color = terminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
+        boolean color = TerminalSettings.colour(environment, terminal);
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand("evaluate", new EvaluateCommand(environment, color));
         commandLine.addSubcommand("remediate", new RemediateCommand(environment));
