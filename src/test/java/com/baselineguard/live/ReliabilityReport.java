@@ -79,10 +79,12 @@ class ReliabilityReport {
         md.append("| **total** | | ").append(rows.stream().mapToLong(LiveScenarios.Row::injected).sum()).append(" | | | **")
                 .append(in).append("** | **").append(out).append("** |\n\n");
         md.append("How each kind is handled: `docs/reliability.md` is generated; the rules are in ")
-                .append("`ArmRetryPolicy` (retries: 3, waits capped at 10 s, a longer Retry-After is deferred up to 15 min, ")
-                .append("never past the 25 s invocation deadline), `Remediator` (409/429/5xx/412 deferred, 404 gone, 403 and 400 ")
-                .append("failed with ARM's code and message, 400 continues with independent later steps, contested after ")
-                .append("N fixes in the window) and `StepIndependence`. ETags: Batch pools carry a top-level `etag` and every ")
+                .append("`Replies` (engine/port, the one reply table: 408/409/429/5xx deferred, 412 on a write deferred and ")
+                .append("re-read, 404 gone, 403 and 400 failed with ARM's code and message, a lock or a policy denial failed ")
+                .append("at once; what the pipelines retry at once), `ArmRetryPolicy` (retries: 3, waits capped at 10 s, never ")
+                .append("past the 25 s invocation deadline), `FollowUps` (a longer Retry-After defers the work up to 15 min; ")
+                .append("the attempt bound), `StepSender` with `StepIndependence` (400 continues with independent later ")
+                .append("steps) and `ContestGuard` (contested after N fixes in the window). ETags: Batch pools carry a top-level `etag` and every ")
                 .append("PATCH sends it as `If-Match` (412 defers and re-reads); the published Redis and Batch account ")
                 .append("resources carry none, so concurrent work on them is serialized per resource within an instance ")
                 .append("and made idempotent by re-reading before every write.\n");
