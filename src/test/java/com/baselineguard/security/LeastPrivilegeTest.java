@@ -11,6 +11,7 @@ import com.baselineguard.testing.arm.Request;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class LeastPrivilegeTest {
                 ResourceId id = ResourceId.parse(live.store(resource));
                 gateway.get(id);
                 gateway.diagnosticSettings(id);
-                gateway.patch(id, Fixtures.parse("{\"tags\":{\"a\":\"b\"}}").getAsJsonObject());
+                gateway.patch(id, Fixtures.parse("{\"tags\":{\"a\":\"b\"}}").getAsJsonObject(), Optional.empty());
                 gateway.putDiagnosticSetting(id, "baseline-guard", Fixtures.parse("{\"properties\":{}}").getAsJsonObject());
             }
             gateway.resourceGraph("resources | limit 1", List.of("00000000-0000-0000-0000-000000000000"), List.of(), 1, null);

@@ -20,14 +20,10 @@ public interface ArmGateway {
     /** GET the diagnostic settings of a resource ({@code {id}/providers/Microsoft.Insights/diagnosticSettings}). */
     ArmResponse diagnosticSettings(ResourceId id);
 
-    /** PATCH a resource with exactly {@code body}. Does not wait for a long-running operation. */
-    default ArmResponse patch(ResourceId id, JsonObject body) {
-        return patch(id, body, Optional.empty());
-    }
-
     /**
      * PATCH a resource with exactly {@code body}; with an etag, only if the resource still has it
-     * ({@code If-Match}; ARM answers 412 Precondition Failed when it changed in between).
+     * ({@code If-Match}; ARM answers 412 Precondition Failed when it changed in between). Does not wait for
+     * a long-running operation.
      */
     ArmResponse patch(ResourceId id, JsonObject body, Optional<String> ifMatch);
 
