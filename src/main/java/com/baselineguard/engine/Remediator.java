@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * Remediates one resource per invocation, in named steps:
  * <ol>
- *   <li>{@link Admission}: is this an id Baseline Guard acts on, and is the work due;</li>
  *   <li>{@link ContestGuard#hold}: one invocation per resource at a time in this process;</li>
+ *   <li>{@link Admission}: is this an id Baseline Guard acts on, and is the work due;</li>
  *   <li>{@link ResourceReader}: read the resource (never trusting event data); {@link FollowUps#untilSettled}
  *       waits while its state is moving; then the related data its running rules need ({@link RelatedReads});</li>
  *   <li>{@link Planning}: evaluate and plan, less the steps ARM refused earlier in the chain;</li>
