@@ -19,7 +19,10 @@ param name string = 'baseline-guard-resource-writes'
 var functionName = 'OnResourceWrite'
 
 // Exactly com.baselineguard.event.HandledOperations.ALL (InfraConsistencyTest keeps them equal).
-// Event Grid allows 25 advanced-filter values in total per subscription; comparisons ignore case.
+// Event Grid allows 25 advanced-filter values in total per subscription; StringIn ignores case.
+// Each is an operation its provider publishes (learn.microsoft.com/azure/role-based-access-control/
+// permissions/databases, .../compute, .../monitor). A diagnostic-setting write on any resource arrives
+// as Microsoft.Insights/diagnosticSettings/write; Microsoft.Cache publishes no provider-scoped form.
 var handledOperations = [
   'Microsoft.Cache/redis/write'
   'Microsoft.Cache/redis/firewallRules/write'
@@ -30,10 +33,8 @@ var handledOperations = [
   'Microsoft.Batch/batchAccounts/write'
   'Microsoft.Batch/batchAccounts/pools/write'
   'Microsoft.Batch/batchAccounts/privateEndpointConnections/write'
-  'Microsoft.Insights/diagnosticSettings/write'
-  'Microsoft.Cache/redis/providers/Microsoft.Insights/diagnosticSettings/write'
-  'Microsoft.Cache/redisEnterprise/databases/providers/Microsoft.Insights/diagnosticSettings/write'
   'Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write'
+  'Microsoft.Insights/diagnosticSettings/write'
 ]
 
 resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' existing = {
