@@ -379,7 +379,7 @@ class InfraConsistencyTest {
         return infraFiles().stream().filter(p -> p.toString().endsWith(".bicep")).toList();
     }
 
-    private static String read(Path path) {
+    static String read(Path path) {
         try {
             return Files.readString(path).replace("\r\n", "\n");
         } catch (IOException e) {
