@@ -13,7 +13,10 @@ param storageAccountId string
 
 param deadLetterContainerName string
 
-param name string = 'baseline-guard-resource-writes'
+@description('Name of the event subscription; unique per Baseline Guard environment, since environments can share a topic (3-64 letters, digits and hyphens).')
+@minLength(3)
+@maxLength(64)
+param name string
 
 // The @FunctionName of the Event Grid trigger (com.baselineguard.function.OnResourceWrite).
 var functionName = 'OnResourceWrite'
