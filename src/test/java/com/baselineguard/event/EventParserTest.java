@@ -174,6 +174,57 @@ class EventParserTest {
         assertFalse(EventParser.parse(event.toString()).get(0).isWriteSuccess());
     }
 
+    /**
+     * A diagnostic-setting write as the activity log spells it (lower-case provider namespace, the
+     * setting under the cache's own provider path): the operation is one the subscription filters for,
+     * compared ignoring case as Event Grid does, and the target is the cache.
+     */
+    @ParameterizedTest
+    @FieldSource("DIAGNOSTIC_SETTING_SPELLINGS")
+    void aDiagnosticSettingWriteInAnyCasingIsHandledAndTargetsItsResource(String operationName) {
+        String cache = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Cache/Redis/c1";
+        String setting = cache + "/providers/microsoft.insights/diagnosticSettings/baseline-guard";
+        JsonObject event = EventFixtures.object(EventFixtures.EG_WRITE);
+        event.addProperty("subject", setting);
+        event.getAsJsonObject("data").addProperty("resourceUri", setting);
+        event.getAsJsonObject("data").addProperty("operationName", operationName);
+        for (String body : List.of(event.toString(), cloudEventOf(event))) {
+            ResourceChange change = EventParser.parse(body).get(0);
+            assertEquals(operationName, change.operationName(), "kept as sent");
+            assertTrue(change.isHandledOperation(), operationName);
+            assertEquals(cache, change.target().orElseThrow().toString());
+            assertTrue(change.isActionable(), change.ignoredBecause().toString());
+        }
+    }
+
+    static final List<String> DIAGNOSTIC_SETTING_SPELLINGS = List.of(
+            "microsoft.insights/diagnosticSettings/write",
+            "Microsoft.Insights/diagnosticSettings/write",
+            "MICROSOFT.INSIGHTS/DIAGNOSTICSETTINGS/WRITE");
+
+    @Test
+    void operationNamesOutsideTheFilterAreNotHandledInAnyCasing() {
+        JsonObject event = EventFixtures.object(EventFixtures.EG_WRITE);
+        for (String name : List.of("Microsoft.Cache/redis/providers/Microsoft.Insights/diagnosticSettings/write",
+                "microsoft.cache/redisenterprise/databases/providers/microsoft.insights/diagnosticsettings/write",
+                "Microsoft.Storage/storageAccounts/write", " Microsoft.Cache/redis/write", "")) {
+            event.getAsJsonObject("data").addProperty("operationName", name);
+            assertFalse(EventParser.parse(event.toString()).get(0).isHandledOperation(), name);
+        }
+        event.getAsJsonObject("data").addProperty("operationName", "microsoft.cache/REDIS/firewallrules/write");
+        assertTrue(EventParser.parse(event.toString()).get(0).isHandledOperation());
+        event.getAsJsonObject("data").remove("operationName");
+        assertFalse(EventParser.parse(event.toString()).get(0).isHandledOperation(), "absent");
+    }
+
+    /** The same event in the CloudEvents 1.0 envelope Event Grid delivers for a system topic. */
+    private static String cloudEventOf(JsonObject eventGrid) {
+        JsonObject cloud = EventFixtures.object(EventFixtures.CE_WRITE);
+        cloud.addProperty("subject", eventGrid.get("subject").getAsString());
+        cloud.add("data", eventGrid.getAsJsonObject("data").deepCopy());
+        return cloud.toString();
+    }
+
     @Test
     void anUnparseableTimeIsKeptAsGiven() {
         JsonObject event = EventFixtures.object(EventFixtures.EG_WRITE);
