@@ -16,7 +16,6 @@ import com.baselineguard.rules.FixStage;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.time.Clock;
@@ -73,6 +72,7 @@ public final class Remediator {
     private final Duration contestWindow;
     private final FixLedger ledger;
     private final Duration budget;
+    private final RelatedReads relatedReads;
     /** One invocation per resource at a time in this process; ARM's If-Match guards across instances. */
     private final ReentrantLock[] resourceLocks = new ReentrantLock[64];
 
@@ -100,6 +100,7 @@ public final class Remediator {
         this.contestWindow = settings.contestWindow();
         this.ledger = ledger;
         this.budget = budget;
+        this.relatedReads = new RelatedReads(catalog);
         for (int i = 0; i < resourceLocks.length; i++) {
             resourceLocks[i] = new ReentrantLock();
         }
@@ -188,6 +189,8 @@ public final class Remediator {
         private Optional<String> type = Optional.empty();
         private Duration followUpAfter = followUpDelay;
         private WorkItem nextItem;
+        /** Related data the rules needed that could not be read, reported with the outcome. */
+        private List<String> relatedProblems = List.of();
 
         Invocation(WorkItem item) {
             this.item = item;
@@ -243,11 +246,23 @@ public final class Remediator {
                 return end(Result.DEFERRED, "resourceState is " + resourceState.get() + "; waiting for it to settle",
                         List.of(), List.of(), true);
             }
-            snapshot = withDiagnosticSettings(snapshot, resourceType);
-            snapshot = withCustomerKey(snapshot, resourceType);
             ResourceReport report = evaluator.evaluate(snapshot);
             if (report.skipped().isPresent()) {
                 return end(Result.SKIPPED, report.skipped().get(), List.of(), List.of(), false);
+            }
+            Set<RelatedKind> needed = relatedReads.needed(report);
+            if (!needed.isEmpty()) {
+                RelatedReads.Loaded loaded = relatedReads.load(snapshot, needed, arm, this::call);
+                snapshot = loaded.snapshot();
+                relatedProblems = loaded.problems();
+            }
+            Optional<URI> key = ruleActiveNeeding(resourceType, RelatedKind.KEYS) ? CustomerKeys.keyIdentifier(snapshot)
+                    : Optional.empty();
+            if (key.isPresent()) {
+                snapshot = new CustomerKeys(arm, keyVault, clock, this::call).load(snapshot, key.get());
+            }
+            if (!needed.isEmpty() || key.isPresent()) {
+                report = evaluator.evaluate(snapshot);
             }
             RemediationPlan plan = withoutRefused(report);
             if (plan.isEmpty() && !item.refusedRules().isEmpty()) {
@@ -382,18 +397,6 @@ public final class Remediator {
                     : error("KeyVault", answer.detail()), Optional.empty(), Optional.empty());
         }
 
-        /** The Key Vault (ARM) and key summary (data plane) BATCH-010 reads, when a rule that needs them runs. */
-        private ResourceSnapshot withCustomerKey(ResourceSnapshot snapshot, ResourceType resourceType) {
-            if (!ruleActiveNeeding(resourceType, RelatedKind.KEYS)) {
-                return snapshot;
-            }
-            Optional<URI> key = CustomerKeys.keyIdentifier(snapshot);
-            if (key.isEmpty()) {
-                return snapshot;
-            }
-            return new CustomerKeys(arm, keyVault, clock, this::call).load(snapshot, key.get());
-        }
-
         private boolean ruleActiveNeeding(ResourceType resourceType, RelatedKind kind) {
             Policy policy = evaluator.policy();
             for (Rule rule : catalog.rulesFor(resourceType)) {
@@ -433,31 +436,16 @@ public final class Remediator {
                     false));
         }
 
-        private ResourceSnapshot withDiagnosticSettings(ResourceSnapshot snapshot, ResourceType resourceType) {
-            // Diagnostic settings cost a read of their own: only when a rule that needs them runs.
-            if (!ruleActiveNeeding(resourceType, RelatedKind.DIAGNOSTIC_SETTINGS)) {
-                return snapshot;
-            }
-            ArmResponse settings = call(() -> arm.diagnosticSettings(snapshot.id()));
-            if (!settings.ok() || settings.object().isEmpty()) {
-                return snapshot;
-            }
-            JsonElement value = settings.object().get().get("value");
-            if (value == null || !value.isJsonArray()) {
-                return snapshot;
-            }
-            List<JsonObject> items = value.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject)
-                    .map(JsonElement::getAsJsonObject).toList();
-            return snapshot.withRelated(RelatedKind.DIAGNOSTIC_SETTINGS, items);
-        }
-
         private Outcome refused(ArmResponse response, String what, String action, List<Finding> findings,
                 List<Action> actions) {
             String detail = response.error().map(Object::toString).orElse("HTTP " + response.status());
             response.retryAfter().filter(r -> r.compareTo(followUpAfter) > 0)
                     .ifPresent(r -> followUpAfter = r.compareTo(MAX_RETRY_AFTER_DEFERRAL) > 0 ? MAX_RETRY_AFTER_DEFERRAL : r);
             if (response.status() == 403) {
-                return end(Result.FAILED, "permission missing: " + action + " (" + detail + ")", findings, actions, false);
+                Optional<String> linked = response.error().flatMap(e -> LinkedAuthorization.describe(e.code(), e.message(),
+                        evaluator.policy().ruleSettings().diagnosticsWorkspaceId()));
+                return end(Result.FAILED, linked.orElse("permission missing: " + action + " (" + detail + ")"), findings,
+                        actions, false);
             }
             if (response.status() == 409 || response.status() == 429 || response.status() >= 500 || response.status() == 408) {
                 return end(Result.DEFERRED, what + " answered " + response.status() + " (" + detail + "); retried later",
@@ -480,7 +468,9 @@ public final class Remediator {
             Instant now = clock.instant();
             Optional<WorkItem> next = Optional.empty();
             Result finalResult = result;
-            String finalReason = reason;
+            String finalReason = relatedProblems.isEmpty() ? reason
+                    : reason + "; related data not loaded (its rules are not evaluated): "
+                            + String.join("; ", relatedProblems);
             if (followUp) {
                 if (sameItem != null) {
                     next = Optional.of(sameItem);

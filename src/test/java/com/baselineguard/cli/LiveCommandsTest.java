@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
+import com.baselineguard.testing.RedisScenarios;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -139,10 +140,25 @@ class LiveCommandsTest {
     }
 
     @Test
+    void handleEventDecidesAnOpenCacheWithItsFirewallRules() throws IOException {
+        RedisScenarios.storeOpenCache(live);
+        JsonObject event = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json").getAsJsonObject();
+        event.addProperty("subject", CACHE);
+        event.getAsJsonObject("data").addProperty("resourceUri", CACHE);
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, event.toString());
+        EvaluateCommandTest.Run run = run("handle-event", file.toString(), "--format", "json");
+        JsonObject outcome = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        Map<String, String> statuses = RedisScenarios.statuses(outcome);
+        assertEquals("fail", statuses.get("REDIS-002"), run.out());
+        assertEquals("fail", statuses.get("REDIS-003"), run.out());
+        assertEquals("fail", statuses.get("REDIS-004"), run.out());
+        assertTrue(live.arm.requests().stream().filter(r -> r.path().endsWith("/firewallRules")).count() >= 1);
+    }
+
+    @Test
     void sweepFindsAndFixesTheNonCompliantResources() {
-        JsonObject fine = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
-        fine.addProperty("id", CACHE.replace("cache1", "cache2"));
-        live.store(fine);
+        live.store(RedisScenarios.privateCache(CACHE.replace("cache1", "cache2")));
         EvaluateCommandTest.Run run = run("sweep", "--subscription", "00000000-0000-0000-0000-000000000000", "--format", "json");
         assertEquals(0, run.exit(), run.err());
         JsonObject result = run.json();

@@ -11,9 +11,11 @@ import com.baselineguard.engine.WorkItem;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.FunctionHarness;
 import com.baselineguard.testing.LiveHarness;
+import com.baselineguard.testing.RedisScenarios;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import java.time.Instant;
@@ -212,11 +214,59 @@ class LiveFunctionsTest {
                 .map(o -> o.get("result").getAsString()).toList());
     }
 
+    private void assertOpenCacheDecided(JsonObject outcome) {
+        Map<String, String> statuses = RedisScenarios.statuses(outcome);
+        assertEquals("fail", statuses.get("REDIS-002"), outcome.toString());
+        assertEquals("fail", statuses.get("REDIS-003"), outcome.toString());
+        assertEquals("fail", statuses.get("REDIS-004"), outcome.toString());
+    }
+
+    private long firewallRuleReads() {
+        return live.arm.requests().stream().filter(r -> r.path().endsWith("/firewallRules")).count();
+    }
+
+    @Test
+    void theHttpFunctionDecidesAnOpenCacheWithItsFirewallRules() {
+        RedisScenarios.storeOpenCache(live);
+        HttpResponseMessage response = new RemediateResource(this::app).evaluate(
+                FunctionHarness.request(null, Map.of("resourceId", CACHE)), context.context);
+        assertEquals(HttpStatus.OK, response.getStatus());
+        assertOpenCacheDecided(FunctionHarness.json(response));
+        assertEquals(1, firewallRuleReads());
+    }
+
+    @Test
+    void aFirewallRuleEventReevaluatesTheCacheWithItsRulesLoaded() {
+        RedisScenarios.storeOpenCache(live);
+        JsonArray delivery = JsonParser.parseString(event("event-grid-schema_resource_write_success.json",
+                CACHE + "/firewallRules/allowAll", "someone-else")).getAsJsonArray();
+        delivery.get(0).getAsJsonObject().getAsJsonObject("data")
+                .addProperty("operationName", "Microsoft.Cache/redis/firewallRules/write");
+        onResourceWrite(delivery.toString());
+        assertEquals(1, context.outcomes().size());
+        assertOpenCacheDecided(context.outcomes().get(0));
+        assertEquals(1, firewallRuleReads());
+    }
+
+    @Test
+    void theSweepQueuesAnOpenCacheForTheReadsItsRulesNeedAndTheQueuedWorkDecidesIt() {
+        RedisScenarios.storeOpenCache(live);
+        live.arm.put(RedisScenarios.privateCache(CACHE.replace("cache1", "cache2")));
+        live.arm.settleAfterGets(CACHE, 0);
+        FunctionHarness.Binding<List<String>> work = new FunctionHarness.Binding<>();
+        new SweepSubscriptions(this::app).run("{\"isPastDue\":false}", work, context.context);
+        assertEquals(1, work.getValue().size(), "only the open cache needs a full read");
+        assertEquals(0, live.arm.count("GET"), "the sweep itself reads nothing per resource");
+        // The queued work also sends the cache's safe fixes, so the host redelivers it for the verification read.
+        assertThrows(DeferredRemediation.FollowUpPending.class,
+                () -> new DeferredRemediation(this::app).run(work.getValue().get(0), 1, context.context));
+        assertOpenCacheDecided(context.outcomes().get(0));
+        assertEquals(1, firewallRuleReads());
+    }
+
     @Test
     void theSweepQueuesOnlyTheResourcesThatNeedAFix() {
-        JsonObject fine = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
-        fine.addProperty("id", CACHE.replace("cache1", "cache2"));
-        live.store(fine);
+        live.store(RedisScenarios.privateCache(CACHE.replace("cache1", "cache2")));
         FunctionHarness.Binding<List<String>> work = new FunctionHarness.Binding<>();
         new SweepSubscriptions(this::app).run("{\"isPastDue\":false}", work, context.context);
         assertEquals(1, work.getValue().size());

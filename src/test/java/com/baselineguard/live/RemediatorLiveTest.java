@@ -50,12 +50,17 @@ class RemediatorLiveTest {
     }
 
     @Test
-    void aResourceWithNothingToFixCostsOneReadPlusOneForDiagnosticSettings() {
+    void aPublicCacheWithNothingToFixCostsOneReadPlusTheListsItsRulesNeed() {
         live.store(cache("2024-11-01_RedisCacheCreate.json"));
         Outcome outcome = handle(remediator(), CACHE, false);
         assertEquals(Result.AUDITED, outcome.result(), outcome.reason());
-        assertEquals(2, outcome.armCalls());
-        assertEquals(2, live.arm.count("GET"));
+        assertEquals(4, outcome.armCalls());
+        assertEquals(List.of(CACHE, CACHE + "/providers/Microsoft.Insights/diagnosticSettings",
+                CACHE + "/firewallRules", CACHE + "/privateEndpointConnections"),
+                live.arm.requests().stream().map(r -> r.path()).toList(),
+                "the cache; its diagnostic settings (REDIS-011); no privateEndpointConnections in the body (REDIS-001..003);"
+                        + " public, so its firewall rules (REDIS-003, REDIS-004)");
+        assertEquals(4, live.arm.count("GET"));
         assertEquals(0, live.patches().size());
         assertTrue(outcome.followUp().isEmpty());
         assertTrue(live.arm.requests().stream().allMatch(r -> r.header("Authorization").startsWith("Bearer ")),
@@ -64,9 +69,14 @@ class RemediatorLiveTest {
     }
 
     @Test
-    void withTheDiagnosticRuleOffACompliantResourceCostsExactlyOneRead() {
+    void withTheDiagnosticRuleOffACompliantPrivateCacheCostsExactlyOneRead() {
         live.with("BG_RULE_MODE_REDIS_011", "off");
-        live.store(cache("2024-11-01_RedisCacheCreate.json"));
+        JsonObject cache = cache("2024-11-01_RedisCacheCreate.json");
+        cache.getAsJsonObject("properties").addProperty("publicNetworkAccess", "Disabled");
+        cache.getAsJsonObject("properties").add("privateEndpointConnections", Fixtures.json(
+                "Microsoft.Cache/redis/privateEndpointConnections/2024-11-01_RedisCacheListPrivateEndpointConnections.json")
+                .getAsJsonObject().getAsJsonArray("value"));
+        live.store(cache);
         Outcome outcome = handle(remediator(), CACHE, false);
         assertEquals(1, outcome.armCalls());
         assertEquals(1, live.arm.requests().size());

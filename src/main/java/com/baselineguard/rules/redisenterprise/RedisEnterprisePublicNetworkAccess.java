@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redisenterprise;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -13,6 +14,7 @@ import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import java.util.List;
+import java.util.Set;
 
 /** REDISENT-003: the cluster is reachable only through private endpoints. */
 public final class RedisEnterprisePublicNetworkAccess implements Rule {
@@ -28,6 +30,12 @@ public final class RedisEnterprisePublicNetworkAccess implements Rule {
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.publicNetworkAccess")
             .expect("\"Disabled\"", v -> Values.textEquals(v, "Disabled"))
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
+
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
 
     @Override
     public RuleMetadata metadata() {
