@@ -27,6 +27,7 @@ final class BatchPoolVmConfiguration {
     static final JsonPath PATH = JsonPath.of("properties.deploymentConfiguration.virtualMachineConfiguration");
     private static final JsonPath CLOUD_SERVICE = JsonPath.of("properties.deploymentConfiguration.cloudServiceConfiguration");
     private static final JsonPath NODE_AGENT = JsonPath.of("nodeAgentSkuId");
+    private static final JsonPath WINDOWS_CONFIGURATION = JsonPath.of("windowsConfiguration");
 
     /** Worked out once per snapshot: six pool rules ask. */
     private static final ResourceSnapshot.Derived<Optional<Evaluation>> UNAVAILABLE =
@@ -61,12 +62,14 @@ final class BatchPoolVmConfiguration {
     }
 
     /**
-     * True for Windows node agents ({@code batch.node.windows amd64}); a heuristic on the node agent SKU,
-     * which is required on every VM configuration.
+     * True for Windows pools: a {@code windowsConfiguration}, which "must not be specified if the
+     * imageReference specifies a Linux OS image", or a Windows node agent ({@code batch.node.windows amd64}),
+     * a heuristic on the node agent SKU, which is required on every VM configuration.
      */
     static boolean windows(JsonObject vm) {
-        return NODE_AGENT.readString(vm).map(s -> s.trim().toLowerCase(Locale.ROOT).startsWith("batch.node.windows"))
-                .orElse(false);
+        return WINDOWS_CONFIGURATION.readObject(vm).isPresent()
+                || NODE_AGENT.readString(vm).map(s -> s.trim().toLowerCase(Locale.ROOT).startsWith("batch.node.windows"))
+                        .orElse(false);
     }
 
     /**
