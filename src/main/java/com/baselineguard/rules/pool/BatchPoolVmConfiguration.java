@@ -9,6 +9,7 @@ import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixStage;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,6 +29,8 @@ final class BatchPoolVmConfiguration {
     private static final JsonPath CLOUD_SERVICE = JsonPath.of("properties.deploymentConfiguration.cloudServiceConfiguration");
     private static final JsonPath NODE_AGENT = JsonPath.of("nodeAgentSkuId");
     private static final JsonPath WINDOWS_CONFIGURATION = JsonPath.of("windowsConfiguration");
+    /** The members of imageReference that name a custom image rather than a Marketplace image. */
+    private static final List<String> CUSTOM_IMAGE_MEMBERS = List.of("id", "sharedGalleryImageId", "communityGalleryImageId");
 
     /** Worked out once per snapshot: six pool rules ask. */
     private static final ResourceSnapshot.Derived<Optional<Evaluation>> UNAVAILABLE =
@@ -70,6 +73,24 @@ final class BatchPoolVmConfiguration {
         return WINDOWS_CONFIGURATION.readObject(vm).isPresent()
                 || NODE_AGENT.readString(vm).map(s -> s.trim().toLowerCase(Locale.ROOT).startsWith("batch.node.windows"))
                         .orElse(false);
+    }
+
+    /**
+     * The {@code imageReference} member that names a custom image (a managed Virtual Machine Image or an
+     * Azure Compute Gallery image: {@code id}, {@code sharedGalleryImageId} or {@code communityGalleryImageId}),
+     * as {@code imageReference.<member>}; empty for a Marketplace image.
+     */
+    static Optional<String> customImage(JsonObject vm) {
+        Optional<JsonObject> image = JsonPath.of("imageReference").readObject(vm);
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String member : CUSTOM_IMAGE_MEMBERS) {
+            if (JsonPath.of(member).readString(image.get()).filter(s -> !s.isBlank()).isPresent()) {
+                return Optional.of("imageReference." + JsonPath.memberName(image.get(), member));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
