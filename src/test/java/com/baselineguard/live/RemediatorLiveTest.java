@@ -125,7 +125,7 @@ class RemediatorLiveTest {
     @Test
     void aBusyResourceIsDeferredWithoutAWrite() {
         live.store(cache("2020-06-01_RedisCacheGet.json"));
-        Outcome outcome = handle(remediator(), "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
+        Outcome outcome = handle(remediator(), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
         assertEquals(Result.DEFERRED, outcome.result());
         assertTrue(outcome.reason().contains("Creating"), outcome.reason());
         assertEquals(0, live.patches().size());
