@@ -182,6 +182,21 @@ class RemediatorLiveTest {
     }
 
     @Test
+    void aPoolWhoseVmConfigurationCanHoldSecretsIsNeverPatchedEvenWhenItsFixesAreEnforced() {
+        // The published pool GET with a VM extension (its protectedSettings never come back in a GET), drained.
+        JsonObject pool = Fixtures.json("Microsoft.Batch/batchAccounts/pools/2025-06-01_PoolGet_VirtualMachineConfiguration_Extensions.json")
+                .getAsJsonObject();
+        pool.getAsJsonObject("properties").addProperty("allocationState", "Steady");
+        String id = live.store(pool);
+        live.with("BG_RULE_MODE_BPOOL_004", "enforce").with("BG_RULE_MODE_BPOOL_005", "enforce")
+                .with("BG_RULE_MODE_BPOOL_006", "enforce");
+        Outcome outcome = handle(remediator(), id, false);
+        assertEquals(0, live.patches().size(), "no body that could drop extensions[].protectedSettings");
+        String record = outcome.toJson().toString();
+        assertTrue(record.contains("extension 'batchextension1' can hold protectedSettings"), record);
+    }
+
+    @Test
     void idsOutsideTheScopesAreRefusedWithoutAnyArmCall() {
         live.with("BG_SCOPES", "/subscriptions/11111111-1111-1111-1111-111111111111");
         Remediator remediator = remediator();

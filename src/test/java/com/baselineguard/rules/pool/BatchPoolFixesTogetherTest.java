@@ -78,6 +78,21 @@ class BatchPoolFixesTogetherTest {
     }
 
     @Test
+    void noPoolFixEverSendsTheNodeCommunicationMode() {
+        // A drained pool, as a 2025-06-01 GET reports it mid-migration: target Simplified, nodes last Classic.
+        ResourceSnapshot migrating = Fixtures.with(Fixtures.with(Fixtures.with(pool(PUBLIC_IPS), VM_PATH + ".imageReference",
+                pool(SECURITY_PROFILE).value(VM_PATH + ".imageReference").orElseThrow()),
+                "properties.targetNodeCommunicationMode", Fixtures.parse("\"Simplified\"")),
+                "properties.currentNodeCommunicationMode", Fixtures.parse("\"Classic\""));
+        RemediationPlan plan = new Planner().plan(migrating, PoolRules.all(), RuleSettings.defaults());
+        assertEquals(4, plan.steps().stream().flatMap(s -> s.ruleIds().stream()).distinct().count(), "all four fixes run");
+        for (PlanStep step : plan.steps()) {
+            assertTrue(!step.body().toString().toLowerCase(java.util.Locale.ROOT).contains("nodecommunicationmode"),
+                    step.body()::toString);
+        }
+    }
+
+    @Test
     void nothingIsPlannedWhileThePoolHasNodes() {
         ResourceSnapshot busy = pool("2025-06-01_PoolGet_VirtualMachineConfiguration_MangedOSDisk.json");
         assertTrue(new Planner().plan(busy, PoolRules.all(), RuleSettings.defaults()).isEmpty());
