@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 class EventParserTest {
 
     private static final String STORAGE =
-            "/subscriptions/{subscription-id}/resourcegroups/{resource-group}/providers/Microsoft.Storage/storageAccounts/{storage-name}";
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/resource-group/providers/Microsoft.Storage/storageAccounts/storagename";
 
     @Test
     void eventGridWriteSuccess() {
@@ -27,7 +27,7 @@ class EventParserTest {
         assertEquals("4db48cba-50a2-455a-93b4-de41a3b5b7f6", change.eventId());
         assertEquals("Microsoft.Resources.ResourceWriteSuccess", change.eventType());
         assertTrue(change.isWriteSuccess());
-        assertEquals("/subscriptions/{subscription-id}/resourceGroups/{resource-group}", change.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group", change.topic());
         assertEquals(STORAGE, change.subject());
         assertEquals("2018-07-19T18:38:04.6117357Z", change.eventTime());
         assertEquals(Optional.of(Instant.parse("2018-07-19T18:38:04.6117357Z")), change.eventInstant());
@@ -35,7 +35,7 @@ class EventParserTest {
         assertEquals("Succeeded", change.status());
         assertEquals(STORAGE, change.resourceUri());
         assertEquals("{ID}", change.correlationId());
-        assertEquals("{subscription-id}", change.subscriptionId());
+        assertEquals("00000000-0000-0000-0000-000000000000", change.subscriptionId());
         assertEquals("{tenant-id}", change.tenantId());
         assertEquals(new Caller("{ID}", "", "{ID}"), change.caller());
         assertEquals(Optional.empty(), change.target());
@@ -49,7 +49,7 @@ class EventParserTest {
         ResourceChange cloud = single(EventFixtures.CE_WRITE);
         ResourceChange grid = single(EventFixtures.EG_WRITE);
         assertEquals(EventSchema.CLOUD_EVENTS, cloud.schema());
-        assertEquals("/subscriptions/{subscription-id}/resourceGroups/{resource-group}", cloud.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group", cloud.topic());
         assertTrue(cloud.isWriteSuccess());
         assertEquals(grid.eventId(), cloud.eventId());
         assertEquals(grid.subject(), cloud.subject());
@@ -109,7 +109,7 @@ class EventParserTest {
         List<ResourceChange> changes = EventParser.parse(EventFixtures.text(EventFixtures.SDK_WRITE_SUBSCRIPTION_TOPIC));
         assertEquals(1, changes.size());
         ResourceChange change = changes.get(0);
-        assertEquals("/subscriptions/{subscription-id}", change.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000", change.topic());
         assertTrue(change.isWriteSuccess());
         assertEquals("54ef1e39-6a82-44b3-abc1-bdeb6ce4d3c6", change.correlationId());
         assertEquals("72f988bf-86f1-41af-91ab-2d7cd011db47", change.tenantId());
@@ -140,7 +140,7 @@ class EventParserTest {
         ResourceChange change = single(EventFixtures.VALIDATION);
         assertTrue(change.isSubscriptionValidation());
         assertEquals("", change.subject());
-        assertEquals("/subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", change.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000", change.topic());
         assertEquals(Optional.of("subscription validation handshake; the Functions host answers it"), change.ignoredBecause());
         assertEquals(Optional.of("the event names no resource (no data.resourceUri, no subject)"), change.skipReason());
     }

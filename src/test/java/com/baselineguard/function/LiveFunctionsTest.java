@@ -10,6 +10,7 @@ import com.baselineguard.engine.Trigger;
 import com.baselineguard.engine.WorkItem;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.FunctionHarness;
+import com.baselineguard.testing.IdsThatCannotExist;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.RedisScenarios;
 import com.google.gson.JsonArray;
@@ -142,6 +143,32 @@ class LiveFunctionsTest {
             assertTrue(FunctionHarness.json(response).get("error").getAsString().length() > 10);
         }
         assertEquals(0, live.arm.requests().size());
+    }
+
+    @Test
+    void idsThatCannotExistAreRefusedByEveryFunctionBeforeAnyArmCall() {
+        RemediateResource http = new RemediateResource(this::app);
+        for (String id : IdsThatCannotExist.around(CACHE)) {
+            HttpResponseMessage remediate = http.remediate(FunctionHarness.request("{\"resourceId\": "
+                    + new com.google.gson.JsonPrimitive(id) + "}", Map.of()), new FunctionHarness.Binding<>(), context.context);
+            assertEquals(HttpStatus.BAD_REQUEST, remediate.getStatus(), id);
+            assertTrue(FunctionHarness.json(remediate).get("error").getAsString().startsWith("resource id has "), id);
+            HttpResponseMessage evaluate = http.evaluate(FunctionHarness.request(null, Map.of("resourceId", id)),
+                    context.context);
+            assertEquals(HttpStatus.BAD_REQUEST, evaluate.getStatus(), id);
+
+            FunctionHarness.Context eventContext = new FunctionHarness.Context();
+            new OnResourceWrite(this::app).run(event("event-grid-schema_resource_write_success.json", id, "someone-else"),
+                    new FunctionHarness.Binding<>(), eventContext.context);
+            assertEquals("skipped", eventContext.outcomes().get(0).get("result").getAsString(), id);
+
+            FunctionHarness.Context queueContext = new FunctionHarness.Context();
+            new DeferredRemediation(this::app).run(app().remediator().start(id, Trigger.EVENT, Optional.empty(),
+                    Optional.of("c"), false).toJson(), 1, queueContext.context);
+            assertEquals("skipped", queueContext.outcomes().get(0).get("result").getAsString(), id);
+            assertTrue(queueContext.outcomes().get(0).get("reason").getAsString().startsWith("resource id has "), id);
+        }
+        assertEquals(0, live.arm.requests().size(), "no ARM call for any of them");
     }
 
     @Test

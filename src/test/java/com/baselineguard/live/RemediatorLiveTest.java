@@ -135,7 +135,7 @@ class RemediatorLiveTest {
     @Test
     void aBusyResourceIsDeferredWithoutAWrite() {
         live.store(cache("2020-06-01_RedisCacheGet.json"));
-        Outcome outcome = handle(remediator(), "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
+        Outcome outcome = handle(remediator(), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
         assertEquals(Result.DEFERRED, outcome.result());
         assertTrue(outcome.reason().contains("Creating"), outcome.reason());
         assertEquals(0, live.patches().size());
@@ -189,6 +189,21 @@ class RemediatorLiveTest {
         assertEquals(Result.REMEDIATED, outcome.result(), outcome.reason());
         assertEquals(Fixtures.parse("{\"identity\":{\"type\":\"SystemAssigned\"}}"), live.patches().get(0).json());
         assertEquals("2025-06-01", live.patches().get(0).apiVersion());
+    }
+
+    @Test
+    void aPoolWhoseVmConfigurationCanHoldSecretsIsNeverPatchedEvenWhenItsFixesAreEnforced() {
+        // The published pool GET with a VM extension (its protectedSettings never come back in a GET), drained.
+        JsonObject pool = Fixtures.json("Microsoft.Batch/batchAccounts/pools/2025-06-01_PoolGet_VirtualMachineConfiguration_Extensions.json")
+                .getAsJsonObject();
+        pool.getAsJsonObject("properties").addProperty("allocationState", "Steady");
+        String id = live.store(pool);
+        live.with("BG_RULE_MODE_BPOOL_004", "enforce").with("BG_RULE_MODE_BPOOL_005", "enforce")
+                .with("BG_RULE_MODE_BPOOL_006", "enforce");
+        Outcome outcome = handle(remediator(), id, false);
+        assertEquals(0, live.patches().size(), "no body that could drop extensions[].protectedSettings");
+        String record = outcome.toJson().toString();
+        assertTrue(record.contains("extension 'batchextension1' can hold protectedSettings"), record);
     }
 
     @Test

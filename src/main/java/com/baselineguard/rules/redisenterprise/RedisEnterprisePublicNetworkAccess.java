@@ -44,11 +44,13 @@ public final class RedisEnterprisePublicNetworkAccess implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        // "null is returned only for clusters created using an old API version which do not have this
-        // property and cannot be set" [SP-E]: nothing to enforce there.
+        // The 2025-07-01 spec marks the property x-nullable: "null is returned only for clusters created using an
+        // old API version which do not have this property and cannot be set" (specification/redisenterprise/
+        // resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json). Nothing to
+        // enforce there, and no PATCH could set it.
         if (CHECK.path().read(resource.resource()).filter(v -> !v.isJsonNull()).isEmpty()) {
-            return Evaluation.notApplicable("properties.publicNetworkAccess is not set: the cluster was created with an"
-                    + " API version that lacks the property, and it cannot be set");
+            return Evaluation.notApplicable(CHECK.path() + " is not set (null or absent): \"null is returned only for"
+                    + " clusters created using an old API version which do not have this property and cannot be set\"");
         }
         return CHECK.evaluate(resource, PrivateEndpoints.blockerForDisablingPublicAccess(resource));
     }
