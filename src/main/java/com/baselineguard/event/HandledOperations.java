@@ -1,9 +1,6 @@
 package com.baselineguard.event;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The {@code data.operationName} values of the ResourceWriteSuccess events Baseline Guard acts on: the
@@ -22,8 +19,10 @@ import java.util.stream.Collectors;
  * so none is listed for it; Microsoft.Batch does publish
  * {@code Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write}, which is kept.
  *
- * <p>Names are compared ignoring case, as Event Grid's filter does: activity logs and events spell the
- * same operation {@code microsoft.insights/diagnosticSettings/write} or {@code Microsoft.Insights/...}.
+ * <p>Event Grid compares these names ignoring case (advanced filters are case-insensitive), so an event
+ * spelled {@code microsoft.insights/diagnosticSettings/write}, as activity logs spell it, is delivered too.
+ * The code never filters on the operation name: the parser acts on any write to a supported resource or its
+ * children, whatever its spelling.
  */
 public final class HandledOperations {
 
@@ -40,17 +39,6 @@ public final class HandledOperations {
             "Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write",
             "Microsoft.Insights/diagnosticSettings/write");
 
-    private static final Set<String> FOLDED = ALL.stream().map(HandledOperations::fold).collect(Collectors.toUnmodifiableSet());
-
     private HandledOperations() {
-    }
-
-    /** True when {@code operationName} is one of {@link #ALL}, ignoring case (surrounding blanks are not ignored). */
-    public static boolean isHandled(String operationName) {
-        return operationName != null && FOLDED.contains(fold(operationName));
-    }
-
-    private static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -74,14 +74,6 @@ public record ResourceChange(
         return kind() == EventKind.SUBSCRIPTION_VALIDATION;
     }
 
-    /**
-     * True when {@link #operationName()} is one Baseline Guard's event subscription filters for
-     * ({@link HandledOperations}), compared ignoring case as Event Grid compares it.
-     */
-    public boolean isHandledOperation() {
-        return HandledOperations.isHandled(operationName);
-    }
-
     /** The event time when it is an ISO-8601 instant or offset date-time. */
     public Optional<Instant> eventInstant() {
         String text = eventTime.trim();
