@@ -79,6 +79,10 @@ final class FollowUps {
                 next = Optional.of(continued.next(now, delay(verdict.retryAfter())));
             }
         }
+        if (!invocation.relatedNotRead().isEmpty()) {
+            reason = reason + "; related data not loaded (its rules are not evaluated): "
+                    + String.join("; ", invocation.relatedNotRead());
+        }
         return new Outcome(UUID.randomUUID().toString(), item, invocation.resourceType(), result, reason,
                 verdict.findings(), verdict.actions(), Duration.between(invocation.started(), now),
                 invocation.armCalls(), next);

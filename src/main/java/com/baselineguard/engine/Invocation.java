@@ -2,6 +2,7 @@ package com.baselineguard.engine;
 
 import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceType;
 import com.google.gson.JsonObject;
@@ -20,6 +21,7 @@ final class Invocation {
     private final Instant started;
     private final Counting arm;
     private Optional<String> resourceType = Optional.empty();
+    private List<String> relatedNotRead = List.of();
 
     /**
      * @param arm the gateway with this invocation's deadline
@@ -56,6 +58,15 @@ final class Invocation {
         resourceType = Optional.of(type.armType());
     }
 
+    /** Related data the rules needed that could not be read (one line per kind); the outcome reports it. */
+    List<String> relatedNotRead() {
+        return relatedNotRead;
+    }
+
+    void relatedNotRead(List<String> problems) {
+        relatedNotRead = List.copyOf(problems);
+    }
+
     /** Counts the requests sent through it; one invocation runs on one thread. */
     private static final class Counting implements ArmGateway {
         private final ArmGateway delegate;
@@ -72,9 +83,9 @@ final class Invocation {
         }
 
         @Override
-        public ArmResponse diagnosticSettings(ResourceId id) {
+        public ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink) {
             calls++;
-            return delegate.diagnosticSettings(id);
+            return delegate.listRelated(id, kind, nextLink);
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class Remediator {
         this.budget = budget;
         this.admission = new Admission(evaluator.policy());
         this.guard = new ContestGuard(ledger, clock, settings);
-        this.reader = new ResourceReader(new RelatedReads(catalog, evaluator.policy(), keyVault, clock));
+        this.reader = new ResourceReader(new RelatedReads(catalog, evaluator, keyVault, clock));
         this.planning = new Planning(evaluator);
         this.sender = new StepSender(keyVault, guard);
         this.followUps = new FollowUps(clock, settings);
@@ -137,7 +137,9 @@ public final class Remediator {
         if (settling.isPresent()) {
             return settling.get();
         }
-        ResourceSnapshot snapshot = reader.withRelated(invocation.arm(), read.snapshot().get());
+        RelatedReads.Loaded related = reader.withRelated(invocation.arm(), read.snapshot().get());
+        invocation.relatedNotRead(related.problems());
+        ResourceSnapshot snapshot = related.snapshot();
         Planning.Planned planned = planning.plan(snapshot, invocation.item().refusedRules());
         ResourceReport report = planned.report();
         RemediationPlan plan = planned.plan();

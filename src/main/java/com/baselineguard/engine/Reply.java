@@ -38,8 +38,9 @@ record Reply(Service service, int status, Optional<String> code, String detail, 
 
     /**
      * The verdict on a request that did not get what it asked for, in the words of {@code what} (e.g.
-     * {@code read}): a missing permission names the action, a transient answer defers the work, anything
-     * else fails it.
+     * {@code read}): a missing permission names the action (for a {@code LinkedAuthorizationFailed}, the
+     * action ARM checked on the linked resource, and that resource), a transient answer defers the work,
+     * anything else fails it.
      *
      * @param permission the RBAC action the request needs, e.g. {@code Microsoft.Cache/redis/read}
      */
@@ -47,8 +48,9 @@ record Reply(Service service, int status, Optional<String> code, String detail, 
         Meaning meaning = meaning(operation);
         Verdict verdict;
         if (meaning == Meaning.PERMISSION_MISSING) {
-            verdict = Verdict.ends(Result.FAILED, "permission missing: " + permission + " (" + detail + ")", findings,
-                    actions);
+            String missing = code.flatMap(c -> LinkedAuthorization.describe(c, detail))
+                    .orElse("permission missing: " + permission + " (" + detail + ")");
+            verdict = Verdict.ends(Result.FAILED, missing, findings, actions);
         } else if (meaning == Meaning.RETRY_LATER) {
             verdict = Verdict.later(Result.DEFERRED, what + " answered " + status + " (" + detail + "); retried later",
                     findings, actions);

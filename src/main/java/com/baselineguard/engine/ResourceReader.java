@@ -55,8 +55,11 @@ final class ResourceReader {
         }
     }
 
-    /** The snapshot with the related data its running rules need, read through the invocation's gateway. */
-    ResourceSnapshot withRelated(ArmGateway arm, ResourceSnapshot snapshot) {
+    /**
+     * The snapshot with the related data its running rules need to be decided, read through the invocation's
+     * gateway, and what could not be read.
+     */
+    RelatedReads.Loaded withRelated(ArmGateway arm, ResourceSnapshot snapshot) {
         return related.load(snapshot, arm);
     }
 }

@@ -19,12 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Evaluates every supported resource in scope from Azure Resource Graph, page by page, and hands the
- * resources that need a fix (or data Resource Graph lacks) to the remediation queue. Graph rows lag
+ * resources that need a fix, or related data Resource Graph lacks to be decided, to the remediation queue. Graph rows lag
  * behind ARM, so the sweep never writes from them: the queued work re-reads each resource first.
  */
 public final class Sweeper {
@@ -148,7 +149,7 @@ public final class Sweeper {
                 String verdict;
                 if (report.skipped().isPresent()) {
                     verdict = "skipped";
-                } else if (!report.plan().isEmpty() || needsFullRead(snapshot, report)) {
+                } else if (!report.plan().isEmpty() || needsFullRead(report)) {
                     enqueue.accept(remediator.start(snapshot.id().toString(), Trigger.SWEEP, Optional.empty(),
                             Optional.of(sweepId), dryRun));
                     queued++;
@@ -174,18 +175,27 @@ public final class Sweeper {
     }
 
     /**
-     * Resource Graph has no diagnostic settings: a resource needs a full read when a rule that reads
-     * them is enforced and its fix could be applied (a workspace is configured).
+     * Resource Graph rows lack related data (firewall rules, certificates, often private endpoint
+     * connections): a resource needs a full read when a running rule cannot decide without data the live
+     * path reads ({@link RelatedReads#needed}). Diagnostic settings are never in a row, so they alone send a
+     * resource to a full read only when a rule that reads them is enforced and its fix could be applied (a
+     * workspace is configured); otherwise every resource would cost reads on every sweep.
      */
-    private boolean needsFullRead(ResourceSnapshot snapshot, ResourceReport report) {
+    private boolean needsFullRead(ResourceReport report) {
+        Set<RelatedKind> needed = RelatedReads.needed(catalog, report);
+        if (needed.isEmpty()) {
+            return false;
+        }
+        if (!needed.equals(Set.of(RelatedKind.DIAGNOSTIC_SETTINGS))) {
+            return true;
+        }
         if (evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
             return false;
         }
         for (Finding finding : report.findings()) {
             if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE) {
                 Optional<Rule> rule = catalog.find(finding.rule().id());
-                if (rule.isPresent() && rule.get().relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)
-                        && snapshot.related(RelatedKind.DIAGNOSTIC_SETTINGS).isEmpty()) {
+                if (rule.isPresent() && rule.get().relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)) {
                     return true;
                 }
             }

@@ -40,9 +40,9 @@ class RemediatorTest {
         arm.store(Steps.cache());
         Outcome outcome = handle(Steps.CACHE);
         assertEquals(Result.REMEDIATED, outcome.result(), outcome.reason());
-        assertEquals(List.of(Kind.GET, Kind.DIAGNOSTIC_SETTINGS, Kind.PATCH),
-                arm.sent.stream().map(ScriptedArm.Sent::kind).toList());
-        assertEquals(3, outcome.armCalls());
+        assertEquals(List.of(Kind.GET, Kind.DIAGNOSTIC_SETTINGS, Kind.FIREWALL_RULES, Kind.PRIVATE_ENDPOINT_CONNECTIONS,
+                Kind.PATCH), arm.sent.stream().map(ScriptedArm.Sent::kind).toList(), "the published cache is public");
+        assertEquals(5, outcome.armCalls());
         assertEquals(Optional.of("Microsoft.Cache/redis"), outcome.resourceType());
         assertEquals(Steps.NOW.plusSeconds(30), outcome.followUp().orElseThrow().notBefore(), "the verification read");
     }

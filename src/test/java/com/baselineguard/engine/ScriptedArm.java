@@ -2,6 +2,7 @@ package com.baselineguard.engine;
 
 import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,13 +20,14 @@ import java.util.Optional;
 /**
  * Azure Resource Manager in memory, for the pipeline steps' unit tests (the live tests use the HTTPS
  * stand-in and the real SDK). Stored resources answer GETs, anything else gets ARM's 404 envelope;
- * diagnostic settings list what was stored for the resource; writes answer 200. The next answer of a
+ * related lists (diagnostic settings, firewall rules, ...) list what was stored for the resource; writes answer 200. The next answer of a
  * kind of request can be scripted instead. Every request is recorded.
  */
 class ScriptedArm implements ArmGateway {
 
     /** The kinds of request, as scripted and recorded. */
-    enum Kind { GET, DIAGNOSTIC_SETTINGS, PATCH, PUT_DIAGNOSTIC_SETTING, RESOURCE_GRAPH }
+    enum Kind { GET, DIAGNOSTIC_SETTINGS, FIREWALL_RULES, PRIVATE_ENDPOINT_CONNECTIONS, CERTIFICATES, PATCH,
+        PUT_DIAGNOSTIC_SETTING, RESOURCE_GRAPH }
 
     /** One request as sent. */
     record Sent(Kind kind, String target, JsonObject body, Optional<String> ifMatch) {
@@ -33,7 +35,8 @@ class ScriptedArm implements ArmGateway {
 
     final List<Sent> sent = new ArrayList<>();
     private final Map<String, JsonObject> resources = new HashMap<>();
-    private final Map<String, List<JsonObject>> settings = new HashMap<>();
+    /** Related lists by lower-case resource id and kind; a list not stored is empty. */
+    private final Map<String, List<JsonObject>> lists = new HashMap<>();
     private final Map<Kind, Deque<ArmResponse>> scripted = new HashMap<>();
 
     ScriptedArm store(JsonObject resource) {
@@ -42,7 +45,11 @@ class ScriptedArm implements ArmGateway {
     }
 
     ScriptedArm storeDiagnosticSettings(String resourceId, List<JsonObject> items) {
-        settings.put(resourceId.toLowerCase(Locale.ROOT), items);
+        return storeRelated(resourceId, RelatedKind.DIAGNOSTIC_SETTINGS, items);
+    }
+
+    ScriptedArm storeRelated(String resourceId, RelatedKind kind, List<JsonObject> items) {
+        lists.put(resourceId.toLowerCase(Locale.ROOT) + "|" + kind, items);
         return this;
     }
 
@@ -90,11 +97,15 @@ class ScriptedArm implements ArmGateway {
         });
     }
 
+    /** One page holding the whole list, as ARM answers a short list; the kinds a gateway cannot list are refused as it refuses them. */
     @Override
-    public ArmResponse diagnosticSettings(ResourceId id) {
-        return answer(Kind.DIAGNOSTIC_SETTINGS, id.toString(), null, Optional.empty(), () -> {
+    public ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink) {
+        if (kind == RelatedKind.KEY_VAULTS || kind == RelatedKind.KEYS) {
+            throw new IllegalArgumentException("ARM has no " + kind.jsonName() + " list");
+        }
+        return answer(Kind.valueOf(kind.name()), id.toString(), null, Optional.empty(), () -> {
             JsonArray value = new JsonArray();
-            settings.getOrDefault(id.toString().toLowerCase(Locale.ROOT), List.of()).forEach(value::add);
+            lists.getOrDefault(id.toString().toLowerCase(Locale.ROOT) + "|" + kind, List.of()).forEach(value::add);
             JsonObject body = new JsonObject();
             body.add("value", value);
             return reply(200, body);

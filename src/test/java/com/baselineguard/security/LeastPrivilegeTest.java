@@ -3,8 +3,11 @@ package com.baselineguard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.baselineguard.arm.ArmActions;
+import com.baselineguard.arm.RelatedCollection;
 import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
+import com.baselineguard.model.ResourceType;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Request;
@@ -35,7 +38,12 @@ class LeastPrivilegeTest {
                 JsonObject resource = Fixtures.json(fixture).getAsJsonObject();
                 ResourceId id = ResourceId.parse(live.store(resource));
                 gateway.get(id);
-                gateway.diagnosticSettings(id);
+                ResourceType type = ResourceType.fromArmType(id.type()).orElseThrow();
+                for (RelatedKind kind : RelatedKind.values()) {
+                    if (RelatedCollection.of(type, kind).isPresent()) {
+                        gateway.listRelated(id, kind, Optional.empty());
+                    }
+                }
                 gateway.patch(id, Fixtures.parse("{\"tags\":{\"a\":\"b\"}}").getAsJsonObject(), Optional.empty());
                 gateway.putDiagnosticSetting(id, "baseline-guard", Fixtures.parse("{\"properties\":{}}").getAsJsonObject());
             }
@@ -60,6 +68,22 @@ class LeastPrivilegeTest {
         }
         if (path.contains("/providers/microsoft.insights/diagnosticsettings")) {
             return "Microsoft.Insights/diagnosticSettings/" + verb;
+        }
+        java.util.regex.Matcher child = java.util.regex.Pattern.compile(
+                ".*/providers/microsoft\\.(cache/redis|cache/redisenterprise|batch/batchaccounts)/[^/]+/"
+                        + "(firewallrules|privateendpointconnections|certificates)").matcher(path);
+        if (child.matches() && request.method().equals("GET")) {
+            String parent = switch (child.group(1)) {
+                case "cache/redis" -> "Microsoft.Cache/redis";
+                case "cache/redisenterprise" -> "Microsoft.Cache/redisEnterprise";
+                default -> "Microsoft.Batch/batchAccounts";
+            };
+            String collection = switch (child.group(2)) {
+                case "firewallrules" -> "firewallRules";
+                case "privateendpointconnections" -> "privateEndpointConnections";
+                default -> "certificates";
+            };
+            return parent + "/" + collection + "/read";
         }
         if (path.matches(".*/providers/microsoft\\.cache/redis/[^/]+")) {
             return "Microsoft.Cache/redis/" + verb;

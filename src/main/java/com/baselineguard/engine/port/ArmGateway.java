@@ -1,5 +1,6 @@
 package com.baselineguard.engine.port;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -17,8 +18,15 @@ public interface ArmGateway {
     /** GET a resource at its pinned api-version. */
     ArmResponse get(ResourceId id);
 
-    /** GET the diagnostic settings of a resource ({@code {id}/providers/Microsoft.Insights/diagnosticSettings}). */
-    ArmResponse diagnosticSettings(ResourceId id);
+    /**
+     * GET one page of a resource's related data of one kind, from its published list operation (diagnostic
+     * settings, Redis firewall rules, private endpoint connections, Batch certificates; the adapter pins each
+     * one's path and api-version): the first page, or the page a previous answer's {@code nextLink} names.
+     *
+     * @throws IllegalArgumentException when ARM has no such list for the resource's type, or the nextLink is not a
+     *     page of that list on this gateway's endpoint (the token is never sent anywhere else)
+     */
+    ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink);
 
     /**
      * PATCH a resource with exactly {@code body}; with an etag, only if the resource still has it
