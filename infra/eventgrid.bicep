@@ -35,10 +35,16 @@ param location string = deployment().location
 // storageAccountId is /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name}
 var storageIdParts = split(storageAccountId, '/')
 
+// The same suffix as main.bicep's (same subscription, same environment): nested deployment names and the
+// event subscription name are unique per environment (two environments can share one system topic).
+var deploymentSuffix = uniqueString(subscription().id, environmentName)
+var eventSubscriptionName = 'baseline-guard-${deploymentSuffix}'
+
 module resourceWrites 'modules/event-subscription.bicep' = {
-  name: 'baseline-guard-event-subscription'
+  name: 'bg-event-subscription-${deploymentSuffix}'
   scope: resourceGroup(systemTopicResourceGroup)
   params: {
+    name: eventSubscriptionName
     systemTopicName: systemTopicName
     functionAppId: functionAppId
     storageAccountId: storageAccountId
@@ -47,10 +53,11 @@ module resourceWrites 'modules/event-subscription.bicep' = {
 }
 
 module onboarding 'modules/subscription-onboarding.bicep' = [for subscriptionId in additionalSubscriptionIds: {
-  name: 'baseline-guard-onboarding-${subscriptionId}'
+  name: 'bg-onboarding-${uniqueString(subscriptionId, environmentName)}'
   scope: subscription(subscriptionId)
   params: {
     environmentName: environmentName
+    eventSubscriptionName: eventSubscriptionName
     location: location
     functionAppId: functionAppId
     guardPrincipalId: guardPrincipalId
@@ -62,3 +69,4 @@ module onboarding 'modules/subscription-onboarding.bicep' = [for subscriptionId 
 }]
 
 output EVENT_SUBSCRIPTION_ID string = resourceWrites.outputs.id
+output EVENT_SUBSCRIPTION_NAME string = eventSubscriptionName

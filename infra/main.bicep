@@ -4,8 +4,10 @@
 // Not compiled on the build machines (no Bicep compiler there): see docs/deploy.md.
 targetScope = 'subscription'
 
+// azd accepts [a-zA-Z0-9-()_.]{1,64} (Azure/azure-dev, pkg/environment: EnvironmentNameRegexp), the
+// deployment-name rule of learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftresources.
 @minLength(1)
-@maxLength(40)
+@maxLength(64)
 @description('azd environment name; names the resource group and feeds the resource name token.')
 param environmentName string
 
@@ -37,7 +39,7 @@ param scopes array = []
 
 // Settings the fixes and rules use ---------------------------------------------------------------
 
-@description('BG_DIAGNOSTICS_WORKSPACE_ID: Log Analytics workspace the REDIS-011 and BATCH-012 fixes send resource logs to. Empty: those fixes are blocked (reported, not applied).')
+@description('BG_DIAGNOSTICS_WORKSPACE_ID: resource id of the Log Analytics workspace the REDIS-011, BATCH-012 and REDISENT-007 fixes send resource logs to; the identity is granted sharedKeys/action on it (any resource group or subscription of this tenant). Empty: those fixes are blocked (reported, not applied).')
 param diagnosticsWorkspaceId string = ''
 
 @description('BG_DIAGNOSTIC_SETTING_NAME: name of the diagnostic setting those fixes create.')
@@ -78,6 +80,10 @@ param existingSystemTopicResourceGroup string = ''
 param tags object = {}
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+// Suffix of every nested deployment name: unique per environment and subscription, 13 characters, so
+// that two environments in one subscription keep separate deployment histories and every name stays
+// within ARM's 64 characters for the longest environment name azd accepts (DeploymentNamesTest).
+var deploymentSuffix = uniqueString(subscription().id, environmentName)
 var allTags = union(tags, { 'azd-env-name': environmentName })
 var groupName = empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
 var reuseSystemTopic = !empty(existingSystemTopicName)
@@ -93,7 +99,7 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
 }
 
 module identity 'modules/identity.bicep' = {
-  name: 'identity'
+  name: 'bg-identity-${deploymentSuffix}'
   scope: rg
   params: {
     name: 'id-bg-${resourceToken}'
@@ -103,7 +109,7 @@ module identity 'modules/identity.bicep' = {
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'storage'
+  name: 'bg-storage-${deploymentSuffix}'
   scope: rg
   params: {
     name: 'stbg${resourceToken}'
@@ -116,7 +122,7 @@ module storage 'modules/storage.bicep' = {
 }
 
 module monitoring 'modules/monitoring.bicep' = {
-  name: 'monitoring'
+  name: 'bg-monitoring-${deploymentSuffix}'
   scope: rg
   params: {
     logAnalyticsName: 'log-bg-${resourceToken}'
@@ -129,7 +135,7 @@ module monitoring 'modules/monitoring.bicep' = {
 
 // The compliance workbook over the outcome records (issue 6; queries checked by WorkbookTest).
 module workbook 'modules/workbook.bicep' = {
-  name: 'baseline-guard-workbook'
+  name: 'bg-workbook-${deploymentSuffix}'
   scope: rg
   params: {
     location: location
@@ -138,7 +144,7 @@ module workbook 'modules/workbook.bicep' = {
 }
 
 module app 'modules/function-app.bicep' = {
-  name: 'function-app'
+  name: 'bg-function-app-${deploymentSuffix}'
   scope: rg
   params: {
     planName: 'plan-bg-${resourceToken}'
@@ -172,8 +178,25 @@ module app 'modules/function-app.bicep' = {
 
 // The custom role (exactly the actions the code performs) at this subscription.
 module guardRole 'modules/guard-role.bicep' = {
-  name: 'guard-role'
+  name: 'bg-role-${deploymentSuffix}'
   params: {
+    principalId: identity.outputs.principalId
+    environmentName: environmentName
+  }
+}
+
+// Diagnostic settings that send logs to BG_DIAGNOSTICS_WORKSPACE_ID need sharedKeys/action on that
+// workspace (403 LinkedAuthorizationFailed otherwise): a custom role with that one action, assigned on the
+// workspace only, in whatever subscription and resource group it lives (modules/workspace-access.bicep).
+// The id is checked by its shape here; a placeholder keeps the scope expression valid when it is empty.
+var grantWorkspaceAccess = !empty(diagnosticsWorkspaceId)
+var workspaceIdParts = split(grantWorkspaceAccess ? diagnosticsWorkspaceId : '/subscriptions/${subscription().subscriptionId}/resourceGroups/${groupName}/providers/Microsoft.OperationalInsights/workspaces/none', '/')
+
+module workspaceAccess 'modules/workspace-access.bicep' = if (grantWorkspaceAccess) {
+  name: 'bg-workspace-access-${deploymentSuffix}'
+  scope: subscription(workspaceIdParts[2])
+  params: {
+    workspaceId: diagnosticsWorkspaceId
     principalId: identity.outputs.principalId
     environmentName: environmentName
   }
@@ -182,7 +205,7 @@ module guardRole 'modules/guard-role.bicep' = {
 // Creates the topic, or reads the existing one (an `existing` reference in the module) when
 // existingSystemTopicName is set.
 module systemTopic 'modules/system-topic.bicep' = {
-  name: 'system-topic'
+  name: 'bg-system-topic-${deploymentSuffix}'
   scope: resourceGroup(systemTopicResourceGroup)
   params: {
     name: systemTopicName
@@ -195,7 +218,7 @@ module systemTopic 'modules/system-topic.bicep' = {
 }
 
 module deadLetterAccess 'modules/dead-letter-access.bicep' = {
-  name: 'dead-letter-access'
+  name: 'bg-dead-letter-${deploymentSuffix}'
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
@@ -222,3 +245,7 @@ output SYSTEM_TOPIC_ID string = systemTopic.outputs.id
 output LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.workspaceId
 output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output WORKBOOK_ID string = workbook.outputs.workbookId
+// Names the hooks use: the Event Grid deployment and the event subscription, unique per environment.
+output EVENTGRID_DEPLOYMENT_NAME string = 'bg-eventgrid-${deploymentSuffix}'
+output EVENT_SUBSCRIPTION_NAME string = 'baseline-guard-${deploymentSuffix}'
+output DIAGNOSTICS_WORKSPACE_ROLE_ID string = grantWorkspaceAccess ? workspaceAccess.outputs.roleDefinitionId : ''

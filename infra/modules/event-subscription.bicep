@@ -13,13 +13,19 @@ param storageAccountId string
 
 param deadLetterContainerName string
 
-param name string = 'baseline-guard-resource-writes'
+@description('Name of the event subscription; unique per Baseline Guard environment, since environments can share a topic (3-64 letters, digits and hyphens).')
+@minLength(3)
+@maxLength(64)
+param name string
 
 // The @FunctionName of the Event Grid trigger (com.baselineguard.function.OnResourceWrite).
 var functionName = 'OnResourceWrite'
 
 // Exactly com.baselineguard.event.HandledOperations.ALL (InfraConsistencyTest keeps them equal).
-// Event Grid allows 25 advanced-filter values in total per subscription; comparisons ignore case.
+// Event Grid allows 25 advanced-filter values in total per subscription; StringIn ignores case.
+// Each is an operation its provider publishes (learn.microsoft.com/azure/role-based-access-control/
+// permissions/databases, .../compute, .../monitor). A diagnostic-setting write on any resource arrives
+// as Microsoft.Insights/diagnosticSettings/write; Microsoft.Cache publishes no provider-scoped form.
 var handledOperations = [
   'Microsoft.Cache/redis/write'
   'Microsoft.Cache/redis/firewallRules/write'
@@ -30,10 +36,8 @@ var handledOperations = [
   'Microsoft.Batch/batchAccounts/write'
   'Microsoft.Batch/batchAccounts/pools/write'
   'Microsoft.Batch/batchAccounts/privateEndpointConnections/write'
-  'Microsoft.Insights/diagnosticSettings/write'
-  'Microsoft.Cache/redis/providers/Microsoft.Insights/diagnosticSettings/write'
-  'Microsoft.Cache/redisEnterprise/databases/providers/Microsoft.Insights/diagnosticSettings/write'
   'Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write'
+  'Microsoft.Insights/diagnosticSettings/write'
 ]
 
 resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' existing = {

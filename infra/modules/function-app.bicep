@@ -30,6 +30,9 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Turn FTP and SCM basic-auth publishing credentials off (deployments use Microsoft Entra ID).')
+param disableBasicPublishingCredentials bool = true
+
 // BG_* settings (com.baselineguard.config.Setting); main.bicep documents each parameter.
 param maxMode string
 param ruleModes object
@@ -125,9 +128,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // No ftpsState, alwaysOn, linuxFxVersion, javaVersion, use32BitWorkerProcess, vnet*Enabled and no
+    // FUNCTIONS_EXTENSION_VERSION / FUNCTIONS_WORKER_RUNTIME / WEBSITE_* content settings: Flex
+    // Consumption refuses or ignores them ("Flex Consumption plan deprecations",
+    // learn.microsoft.com/azure/azure-functions/functions-app-settings#flex-consumption-plan-deprecations;
+    // FlexConsumptionTest holds the list). The runtime is functionAppConfig.runtime below, and FTP and
+    // SCM basic-auth publishing are turned off with the basicPublishingCredentialsPolicies further down.
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -149,6 +157,29 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         version: '17'
       }
     }
+  }
+}
+
+// FTP and SCM (Kudu) basic-auth publishing off. Schema: Microsoft.Web/sites/basicPublishingCredentialsPolicies,
+// name 'ftp' | 'scm', properties.allow (bool, required), resource-group scope
+// (learn.microsoft.com/azure/templates/microsoft.web/sites/basicpublishingcredentialspolicies; spec
+// specification/web/resource-manager/Microsoft.Web/stable/2024-04-01/WebApps.json, WebApps_UpdateFtpAllowed /
+// WebApps_UpdateScmAllowed). Neither the spec nor the Flex Consumption documentation limits it by plan;
+// azd and `az functionapp deployment source config-zip` deploy to Flex Consumption with Microsoft Entra
+// tokens, not basic auth. docs/deploy.md says what was checked; disableBasicPublishingCredentials=false skips it.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = if (disableBasicPublishingCredentials) {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = if (disableBasicPublishingCredentials) {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 

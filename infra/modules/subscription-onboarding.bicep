@@ -12,6 +12,9 @@ targetScope = 'subscription'
 @description('azd environment name of the central deployment.')
 param environmentName string
 
+@description('Name of the event subscription on this subscription\'s topic (eventgrid.bicep: baseline-guard-<suffix>).')
+param eventSubscriptionName string = 'baseline-guard-${uniqueString(subscription().id, environmentName)}'
+
 @description('Region of the resource group created for the system topic.')
 param location string = deployment().location
 
@@ -35,6 +38,8 @@ param existingSystemTopicName string = ''
 param existingSystemTopicResourceGroup string = ''
 
 var reuseSystemTopic = !empty(existingSystemTopicName)
+// Nested deployment names: unique per environment in this subscription, within ARM's 64 characters.
+var deploymentSuffix = uniqueString(subscription().id, environmentName)
 var systemTopicName = reuseSystemTopic ? existingSystemTopicName : 'evgt-bg-${uniqueString(subscription().id, environmentName)}'
 var systemTopicResourceGroup = reuseSystemTopic ? existingSystemTopicResourceGroup : topicResourceGroupName
 
@@ -47,7 +52,7 @@ resource topicGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = if (!reuse
 }
 
 module systemTopic 'system-topic.bicep' = {
-  name: 'baseline-guard-system-topic'
+  name: 'bg-system-topic-${deploymentSuffix}'
   scope: resourceGroup(systemTopicResourceGroup)
   params: {
     name: systemTopicName
@@ -59,7 +64,7 @@ module systemTopic 'system-topic.bicep' = {
 }
 
 module deadLetterAccess 'dead-letter-access.bicep' = {
-  name: 'baseline-guard-dead-letter-${uniqueString(subscription().id)}'
+  name: 'bg-dead-letter-${deploymentSuffix}'
   scope: resourceGroup(storageSubscriptionId, storageResourceGroup)
   params: {
     storageAccountName: storageAccountName
@@ -69,9 +74,10 @@ module deadLetterAccess 'dead-letter-access.bicep' = {
 }
 
 module resourceWrites 'event-subscription.bicep' = {
-  name: 'baseline-guard-event-subscription'
+  name: 'bg-event-subscription-${deploymentSuffix}'
   scope: resourceGroup(systemTopicResourceGroup)
   params: {
+    name: eventSubscriptionName
     systemTopicName: systemTopic.outputs.name
     functionAppId: functionAppId
     storageAccountId: resourceId(storageSubscriptionId, storageResourceGroup, 'Microsoft.Storage/storageAccounts', storageAccountName)
@@ -83,7 +89,7 @@ module resourceWrites 'event-subscription.bicep' = {
 }
 
 module guardRole 'guard-role.bicep' = {
-  name: 'baseline-guard-role'
+  name: 'bg-role-${deploymentSuffix}'
   params: {
     principalId: guardPrincipalId
     environmentName: environmentName

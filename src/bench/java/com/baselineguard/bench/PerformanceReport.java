@@ -1,9 +1,6 @@
 package com.baselineguard.bench;
 
 import com.baselineguard.app.Composition;
-import com.baselineguard.arm.ArmConnection;
-import com.baselineguard.arm.PacedArmGateway;
-import com.baselineguard.arm.WritePacer;
 import com.baselineguard.engine.EventIntake;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.testing.LiveHarness;
@@ -199,8 +196,7 @@ public final class PerformanceReport {
             String id = resource.get("id").getAsString();
             // The production gateway (SDK pipeline, managed identity, write pacing), timed from outside.
             Map<String, String> env = live.environment();
-            TimedGateway timing = new TimedGateway(new PacedArmGateway(ArmConnection.gateway(env),
-                    WritePacer.perSecond(10)));
+            TimedGateway timing = new TimedGateway(Composition.fromEnvironment(env).armGateway());
             Composition composition = Composition.withGateway(env, timing, java.time.Clock.systemUTC());
             EventIntake intake = new EventIntake(composition.remediator(), composition.ownClientId());
             String payload = BenchFixtures.writeEventAbout(id, "Microsoft.Cache/redis/write");

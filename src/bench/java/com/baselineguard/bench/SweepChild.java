@@ -1,11 +1,6 @@
 package com.baselineguard.bench;
 
 import com.baselineguard.app.Composition;
-import com.baselineguard.arm.ArmConnection;
-import com.baselineguard.arm.PacedArmGateway;
-import com.baselineguard.arm.WritePacer;
-import com.baselineguard.config.SettingsLoader;
-import com.baselineguard.rules.Catalog;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Sweeper;
@@ -77,9 +72,7 @@ public final class SweepChild {
 
         // The production composition, with the production gateway timed from outside.
         Map<String, String> env = System.getenv();
-        int writesPerSecond = SettingsLoader.settings(env, Catalog.standard()).remediation().writesPerSecond();
-        TimedGateway timing = new TimedGateway(new PacedArmGateway(ArmConnection.gateway(env),
-                WritePacer.perSecond(writesPerSecond)));
+        TimedGateway timing = new TimedGateway(Composition.fromEnvironment(env).armGateway());
         Composition composition = Composition.withGateway(env, timing, java.time.Clock.systemUTC());
         Remediator remediator = composition.remediator();
         List<WorkItem> queued = new ArrayList<>();

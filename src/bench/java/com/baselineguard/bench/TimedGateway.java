@@ -1,7 +1,8 @@
 package com.baselineguard.bench;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.util.List;
@@ -42,8 +43,8 @@ final class TimedGateway implements ArmGateway {
     }
 
     @Override
-    public ArmResponse diagnosticSettings(ResourceId id) {
-        return timed(() -> delegate.diagnosticSettings(id));
+    public ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink) {
+        return timed(() -> delegate.listRelated(id, kind, nextLink));
     }
 
     @Override

@@ -1,22 +1,24 @@
 package com.baselineguard.app;
 
 import com.baselineguard.arm.ArmConnection;
-import com.baselineguard.arm.ArmGateway;
 import com.baselineguard.arm.PacedArmGateway;
 import com.baselineguard.arm.WritePacer;
+import com.baselineguard.config.AzureSettings;
 import com.baselineguard.config.Settings;
 import com.baselineguard.config.SettingsLoader;
-import com.baselineguard.eventgrid.EventGridOutcomeSink;
-import com.baselineguard.keyvault.KeyVaultConnection;
-import com.baselineguard.keyvault.KeyVaultGateway;
 import com.baselineguard.engine.Evaluator;
-import com.baselineguard.engine.OutcomeSink;
-import com.baselineguard.engine.FixLedger;
-import com.baselineguard.engine.InMemoryFixLedger;
 import com.baselineguard.engine.Policy;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Sweeper;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.FixLedger;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.OutcomeSink;
+import com.baselineguard.eventgrid.EventGridOutcomeSink;
+import com.baselineguard.identity.Credentials;
+import com.baselineguard.keyvault.KeyVaultConnection;
 import com.baselineguard.rules.Catalog;
+import com.baselineguard.storage.InMemoryFixLedger;
 import com.baselineguard.storage.TableFixLedger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +27,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Supplier;
 
 /**
  * The composition root: builds the object graph once per process from the settings. Function
  * classes take it from {@link #instance()}; the CLI and tests build their own with
- * {@link #fromEnvironment} or {@link #withGateway}. The ARM gateway (credential, HTTP pipeline) is
+ * {@link #fromEnvironment} or {@link #withGateway}. Everything that talks to Azure (the Azure settings,
+ * the credential, the ARM pipeline, the Key Vault client, the fix ledger's table, the outcome topic) is
  * built on first use, so offline evaluation never touches Azure or its SDK.
  */
 public final class Composition {
@@ -39,20 +41,23 @@ public final class Composition {
     private final Settings settings;
     private final Evaluator evaluator;
     private final Map<String, String> environment;
-    private final Supplier<ArmGateway> gatewayFactory;
-    private final Supplier<KeyVaultGateway> keyVaultFactory;
+    /** Gateways a test gives instead of connecting. */
+    private final Optional<ArmGateway> givenArm;
+    private final Optional<KeyVaultGateway> givenKeyVault;
     private final Clock clock;
+    private volatile AzureSettings azure;
+    private volatile ArmGateway armGateway;
     private volatile Remediator remediator;
     private volatile OutcomeSink outcomeSink;
 
     private Composition(Catalog catalog, Settings settings, Map<String, String> environment,
-            Supplier<ArmGateway> gatewayFactory, Supplier<KeyVaultGateway> keyVaultFactory, Clock clock) {
+            Optional<ArmGateway> givenArm, Optional<KeyVaultGateway> givenKeyVault, Clock clock) {
         this.catalog = catalog;
         this.settings = settings;
         this.evaluator = new Evaluator(catalog, settings.policy());
         this.environment = Map.copyOf(environment);
-        this.gatewayFactory = gatewayFactory;
-        this.keyVaultFactory = keyVaultFactory;
+        this.givenArm = givenArm;
+        this.givenKeyVault = givenKeyVault;
         this.clock = clock;
     }
 
@@ -65,12 +70,8 @@ public final class Composition {
      */
     public static Composition fromEnvironment(Map<String, String> environment) {
         Catalog catalog = Catalog.standard();
-        Map<String, String> copy = Map.copyOf(environment);
-        Settings settings = SettingsLoader.settings(copy, catalog);
-        WritePacer pacer = WritePacer.perSecond(settings.remediation().writesPerSecond());
-        return new Composition(catalog, settings, copy,
-                () -> new PacedArmGateway(ArmConnection.gateway(copy, ArmConnection.sharedCredential(copy)), pacer),
-                () -> KeyVaultConnection.gateway(copy, ArmConnection.sharedCredential(copy)), Clock.systemUTC());
+        return new Composition(catalog, SettingsLoader.settings(environment, catalog), environment, Optional.empty(),
+                Optional.empty(), Clock.systemUTC());
     }
 
     /** As {@link #fromEnvironment}, with a given gateway and clock (tests); no Key Vault data plane. */
@@ -83,8 +84,8 @@ public final class Composition {
     public static Composition withGateways(Map<String, String> environment, ArmGateway gateway,
             KeyVaultGateway keyVault, Clock clock) {
         Catalog catalog = Catalog.standard();
-        return new Composition(catalog, SettingsLoader.settings(environment, catalog), environment, () -> gateway,
-                () -> keyVault, clock);
+        return new Composition(catalog, SettingsLoader.settings(environment, catalog), environment, Optional.of(gateway),
+                Optional.of(keyVault), clock);
     }
 
     /** The process-wide graph, built from the process environment on first use. */
@@ -108,14 +109,56 @@ public final class Composition {
         return evaluator;
     }
 
+    /**
+     * How this graph connects to Azure, read and validated on first use.
+     *
+     * @throws com.baselineguard.config.ConfigurationException listing every invalid Azure setting
+     */
+    private AzureSettings azure() {
+        AzureSettings current = azure;
+        if (current == null) {
+            current = AzureSettings.read(environment);
+            azure = current;
+        }
+        return current;
+    }
+
+    /** The one credential factory, for the environment's identity. */
+    private Credentials credentials() {
+        return Credentials.of(azure().managedIdentityEndpoint(), azure().sdkEnvironment());
+    }
+
+    /**
+     * The ARM gateway of this graph (credential, HTTP pipeline, write pacing), built on first call: the
+     * remediator and the sweep share it.
+     */
+    public ArmGateway armGateway() {
+        ArmGateway current = armGateway;
+        if (current == null) {
+            synchronized (this) {
+                if (armGateway == null) {
+                    armGateway = givenArm.orElseGet(() -> new PacedArmGateway(ArmConnection.gateway(azure().cloud(),
+                            azure().resourceManagerEndpoint(), azure().resourceManagerAudience(),
+                            credentials().forClient(azure().clientId())),
+                            WritePacer.perSecond(settings.remediation().writesPerSecond())));
+                }
+                current = armGateway;
+            }
+        }
+        return current;
+    }
+
     /** The live remediation engine; connects to ARM on first call. */
     public Remediator remediator() {
         Remediator current = remediator;
         if (current == null) {
+            ArmGateway gateway = armGateway();
             synchronized (this) {
                 if (remediator == null) {
-                    remediator = new Remediator(evaluator, catalog, gatewayFactory.get(), keyVaultFactory.get(), clock,
-                            settings.remediation(), fixLedger(), Remediator.INVOCATION_BUDGET);
+                    KeyVaultGateway keyVault = givenKeyVault.orElseGet(() -> KeyVaultConnection.gateway(azure().cloud(),
+                            azure().keyVaultDnsSuffix(), credentials().forClient(azure().clientId())));
+                    remediator = new Remediator(evaluator, catalog, gateway, keyVault, clock, settings.remediation(),
+                            fixLedger(), Remediator.INVOCATION_BUDGET);
                 }
                 current = remediator;
             }
@@ -134,7 +177,7 @@ public final class Composition {
                 if (outcomeSink == null) {
                     outcomeSink = settings.outcomeTopicEndpoint()
                             .<OutcomeSink>map(endpoint -> EventGridOutcomeSink.create(endpoint,
-                                    ArmConnection.sharedCredential(environment)))
+                                    credentials().forClient(azure().clientId())))
                             .orElse(OutcomeSink.NONE);
                 }
                 current = outcomeSink;
@@ -145,16 +188,17 @@ public final class Composition {
 
     /**
      * The loop and fight guard's fix history: durable in the app's storage account when
-     * {@code AzureWebJobsStorage__tableServiceUri} is set (the Functions app), else in memory (the
-     * command line, tests).
+     * {@code AzureWebJobsStorage__tableServiceUri} is set (the Functions app), reached with the identity
+     * the Functions host uses for that account; else in memory (the command line, tests).
      */
     private FixLedger fixLedger() {
-        return TableFixLedger.fromEnvironment(environment).orElseGet(InMemoryFixLedger::new);
+        return azure().tableServiceUri().<FixLedger>map(endpoint -> TableFixLedger.create(endpoint,
+                credentials().forClient(azure().storageClientId()))).orElseGet(InMemoryFixLedger::new);
     }
 
     /** The sweep over Resource Graph; connects to ARM on first call. */
     public Sweeper sweeper() {
-        return new Sweeper(evaluator, catalog, remediator().gateway(), remediator());
+        return new Sweeper(evaluator, catalog, armGateway(), remediator(), clock);
     }
 
     /**
@@ -162,7 +206,7 @@ public final class Composition {
      * the events its own writes raise.
      */
     public Optional<String> ownClientId() {
-        return Optional.ofNullable(environment.get("AZURE_CLIENT_ID")).map(String::trim).filter(s -> !s.isEmpty());
+        return azure().clientId();
     }
 
     public Clock clock() {

@@ -14,6 +14,11 @@ public final class ApiVersions {
     public static final String REDIS_ENTERPRISE = "2025-07-01";
     /** Microsoft.Batch, newest stable; PATCH of publicNetworkAccess and pool create-time properties needs >= 2024-07-01. */
     public static final String BATCH = "2025-06-01";
+    /**
+     * Microsoft.Batch/batchAccounts/certificates: the retired certificates feature is published up to this
+     * version and dropped from 2025-06-01, so BATCH-011 lists certificates with it.
+     */
+    public static final String BATCH_CERTIFICATES = "2024-07-01";
     /** Microsoft.Insights/diagnosticSettings; supports logs[].categoryGroup. */
     public static final String DIAGNOSTIC_SETTINGS = "2021-05-01-preview";
     /** Microsoft.KeyVault/vaults, read for the soft delete and purge protection of a Batch key's vault (BATCH-010). */

@@ -6,6 +6,7 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.baselineguard.engine.port.Replies;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import reactor.core.publisher.Mono;
  * {@code RetryPolicy("Retry-After", SECONDS)}, which sleeps for whatever the server asks with no cap.
  *
  * <ul>
- *   <li>Retries 408, 429, 500, 502, 503, 504 and transport failures (connection refused or dropped,
- *       timeouts) at most {@link #MAX_RETRIES} times.</li>
+ *   <li>Retries what {@link Replies#retryAtOnce} names (408, 429, 500, 502, 503, 504) and transport
+ *       failures (connection refused or dropped, timeouts) at most {@link #MAX_RETRIES} times.</li>
  *   <li>Waits the server's {@code Retry-After} when given, else exponential backoff from
  *       {@link #BASE_DELAY}; never more than {@link #MAX_WAIT} per wait. A {@code Retry-After} longer
  *       than {@code MAX_WAIT} is not retried early (ARM would refuse the retry and answer a new
@@ -67,7 +68,7 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
                 .flatMap(attempt -> {
                     Optional<Duration> wait = attempt.failure() != null
                             ? (transport(attempt.failure()) ? waitFor(retries, Optional.empty(), deadline) : Optional.empty())
-                            : retriable(attempt.response().getStatusCode())
+                            : Replies.retryAtOnce(attempt.response().getStatusCode())
                                     ? waitFor(retries, retryAfter(attempt.response(), clock), deadline)
                                     : Optional.empty();
                     if (wait.isEmpty()) {
@@ -103,9 +104,6 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
         return Optional.of(wait);
     }
 
-    static boolean retriable(int status) {
-        return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-    }
 
     private static boolean transport(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,5 +1,8 @@
 package com.baselineguard.arm;
 
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -23,8 +26,8 @@ public final class PacedArmGateway implements ArmGateway {
     }
 
     @Override
-    public ArmResponse diagnosticSettings(ResourceId id) {
-        return delegate.diagnosticSettings(id);
+    public ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink) {
+        return delegate.listRelated(id, kind, nextLink);
     }
 
     @Override

@@ -1,16 +1,21 @@
 package com.baselineguard.arm;
 
-import com.baselineguard.model.ResourceId;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.ArmUnavailableException;
+import com.baselineguard.model.RelatedKind;
+import com.baselineguard.model.ResourceId;
+import com.baselineguard.model.ResourceType;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,9 +67,24 @@ public final class SdkArmGateway implements ArmGateway {
     }
 
     @Override
-    public ArmResponse diagnosticSettings(ResourceId id) {
-        return send(HttpMethod.GET, url(id + "/providers/Microsoft.Insights/diagnosticSettings",
-                ApiVersions.DIAGNOSTIC_SETTINGS), null);
+    public ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink) {
+        ResourceType type = ResourceType.fromArmType(id.type())
+                .orElseThrow(() -> new IllegalArgumentException("no related data is listed for " + id.type()));
+        RelatedCollection collection = RelatedCollection.of(type, kind).orElseThrow(
+                () -> new IllegalArgumentException("ARM has no " + kind.jsonName() + " list for " + type.armType()));
+        String first = url(id + collection.suffix(), collection.apiVersion());
+        if (nextLink.isEmpty()) {
+            return send(HttpMethod.GET, first, null);
+        }
+        // A nextLink carries its own query ($skiptoken, api-version); it must be a page of this very list.
+        String path = first.substring(0, first.indexOf('?'));
+        String next = nextLink.get();
+        boolean samePath = next.regionMatches(true, 0, path, 0, path.length())
+                && (next.length() == path.length() || next.charAt(path.length()) == '?');
+        if (!samePath) {
+            throw new IllegalArgumentException("nextLink " + redact(next) + " is not a page of " + redact(first));
+        }
+        return send(HttpMethod.GET, next, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.baselineguard.arm;
 
+import com.baselineguard.engine.port.ArmUnavailableException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.baselineguard.cli;
 
+import com.baselineguard.config.TerminalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -125,9 +126,10 @@ final class Console {
      * line, so it counts as no terminal.
      */
     static boolean stderrIsTerminal(Map<String, String> environment) {
-        if ("dumb".equals(environment.get("TERM"))) {
-            return false;
-        }
+        return TerminalSettings.progress(environment, stderrIsTerminal());
+    }
+
+    private static boolean stderrIsTerminal() {
         Path fd = Path.of("/proc/self/fd/2");
         try {
             if (Files.isSymbolicLink(fd)) {

@@ -78,7 +78,7 @@ final class HandleEventCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "handle-event");
-        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), progress);
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
         List<Outcome> finals = new ArrayList<>();
         for (Outcome outcome : first) {
             progress.position(finals.size(), first.size());

@@ -2,7 +2,7 @@ package com.baselineguard.cli;
 
 import com.baselineguard.app.Composition;
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.OutcomeSink;
+import com.baselineguard.engine.port.OutcomeSink;
 import com.baselineguard.engine.WorkItem;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -45,7 +45,7 @@ final class LiveProgress implements Consumer<Outcome> {
     public void accept(Outcome outcome) {
         console.info(outcome.logLine());
         try {
-            composition.outcomeSink().publish(outcome, OutcomeSink.source("cli")).ifPresent(console::info);
+            composition.outcomeSink().publish(outcome.event(OutcomeSink.source("cli"))).ifPresent(console::info);
         } catch (RuntimeException e) {
             console.info("BaselineGuardOutcomeNotPublished outcomeId=" + outcome.outcomeId() + " error="
                     + e.getClass().getSimpleName() + " (the publisher could not be built)");

@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import com.baselineguard.config.TerminalSettings;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -73,7 +74,7 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
             boolean stdoutTerminal, boolean stderrTerminal, InputStream stdin) {
-        boolean color = stdoutTerminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
+        boolean color = TerminalSettings.colour(environment, stdoutTerminal);
         Main main = new Main(err, stderrTerminal);
         CommandLine commandLine = new CommandLine(main);
         commandLine.addSubcommand("evaluate", new EvaluateCommand(environment, color, stdin, main::console));

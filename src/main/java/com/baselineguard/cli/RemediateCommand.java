@@ -61,7 +61,7 @@ final class RemediateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "remediate");
-        List<Outcome> outcomes = new WorkRunner(remediator, options.maxWait(), progress)
+        List<Outcome> outcomes = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress)
                 .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
         progress.end();
         Outcome last = outcomes.get(outcomes.size() - 1);

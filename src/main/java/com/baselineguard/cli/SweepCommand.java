@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
             progress.note("reading Azure Resource Graph, " + queued.size() + " resources to remediate so far");
         });
         console.info(summary.logLine());
-        WorkRunner runner = new WorkRunner(remediator, options.maxWait(), progress);
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
         List<Outcome> finals = new ArrayList<>();
         for (WorkItem item : queued) {
             progress.position(finals.size(), queued.size());

@@ -3,6 +3,7 @@ package com.baselineguard.cli;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.WorkItem;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.List;
 final class WorkRunner {
 
     private final Remediator remediator;
+    private final Clock clock;
     private final Duration maxWait;
     private final LiveProgress progress;
 
-    WorkRunner(Remediator remediator, Duration maxWait, LiveProgress progress) {
+    WorkRunner(Remediator remediator, Clock clock, Duration maxWait, LiveProgress progress) {
         this.remediator = remediator;
+        this.clock = clock;
         this.maxWait = maxWait;
         this.progress = progress;
     }
@@ -27,7 +30,7 @@ final class WorkRunner {
     /** Every outcome of the chain, the final one last. */
     List<Outcome> run(WorkItem first) {
         List<Outcome> outcomes = new ArrayList<>();
-        Instant deadline = remediator.clock().instant().plus(maxWait);
+        Instant deadline = clock.instant().plus(maxWait);
         WorkItem item = first;
         while (true) {
             Outcome outcome = remediator.handle(item);
@@ -37,7 +40,7 @@ final class WorkRunner {
                 return outcomes;
             }
             WorkItem next = outcome.followUp().get();
-            Instant now = remediator.clock().instant();
+            Instant now = clock.instant();
             if (next.notBefore().isAfter(deadline)) {
                 return outcomes;
             }

@@ -182,6 +182,10 @@ public final class SettingsLoader {
             if (!subscription && !group && !managementGroup) {
                 problems.add("BG_SCOPES: '" + scope + "' is not /subscriptions/{id},"
                         + " /subscriptions/{id}/resourceGroups/{name} or /providers/Microsoft.Management/managementGroups/{id}");
+            } else if ((subscription || group) && !ResourceId.isSubscriptionId(parts[2])) {
+                // A sweep sends these to Azure Resource Graph: an id that cannot exist never reaches ARM.
+                problems.add("BG_SCOPES: '" + scope + "' names subscription '" + parts[2]
+                        + "', which is not a subscription id (a GUID)");
             }
         }
         return scopes;

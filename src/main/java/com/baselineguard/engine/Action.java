@@ -1,6 +1,8 @@
 package com.baselineguard.engine;
 
 import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,5 +43,14 @@ public record Action(int step, String method, String target, String ruleId, Stri
     static Action of(PlanStep step, PlannedChange change, Status status, String detail) {
         return new Action(step.number(), step.method(), step.target(), change.ruleId(), change.property(),
                 change.before(), change.after(), status, detail);
+    }
+
+    /** One action per change of these steps, all with the same status and detail. */
+    static List<Action> of(List<PlanStep> steps, Status status, String detail) {
+        List<Action> actions = new ArrayList<>();
+        for (PlanStep step : steps) {
+            step.changes().forEach(c -> actions.add(of(step, c, status, detail)));
+        }
+        return actions;
     }
 }

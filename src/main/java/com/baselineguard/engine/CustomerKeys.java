@@ -1,10 +1,12 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
-import com.baselineguard.keyvault.KeyVaultGateway;
-import com.baselineguard.keyvault.KeyVaultResponse;
-import com.baselineguard.keyvault.KeyVaultUnavailableException;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultResponse;
+import com.baselineguard.engine.port.KeyVaultUnavailableException;
+import com.baselineguard.engine.port.Replies;
+import com.baselineguard.engine.port.Replies.Meaning;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceSnapshot;
@@ -20,8 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * <pre>{"keyIdentifier": "https://{vault}/keys/{name}", "observedAt": "...Z", "read": "ok | not_found | error",
  *  "error": "...", "key": {"kid", "kty", "keySize", "enabled", "expires", "daysToExpiry"},
  *  "rotationPolicy": {Key Vault REST shape} | null, "rotationPolicyError": "..."}</pre>
- * {@code daysToExpiry} is computed here from the clock, since rules have none.
+ * {@code daysToExpiry} is computed here from the clock, since rules have none. The two are separate
+ * entries of {@link RelatedReads}: each is read when a running rule needs it.
  */
 final class CustomerKeys {
 
@@ -47,20 +48,7 @@ final class CustomerKeys {
     /** A host[:port] safe to quote in a Resource Graph query. */
     private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
-    private final ArmGateway arm;
-    private final KeyVaultGateway keyVault;
-    private final Clock clock;
-    private final Function<Supplier<ArmResponse>, ArmResponse> counted;
-
-    /**
-     * @param counted sends an ARM request through the invocation, which counts it
-     */
-    CustomerKeys(ArmGateway arm, KeyVaultGateway keyVault, Clock clock,
-            Function<Supplier<ArmResponse>, ArmResponse> counted) {
-        this.arm = arm;
-        this.keyVault = keyVault;
-        this.clock = clock;
-        this.counted = counted;
+    private CustomerKeys() {
     }
 
     /** The key identifier of an account that uses a customer-managed key, when it names one. */
@@ -79,20 +67,18 @@ final class CustomerKeys {
         });
     }
 
-    /** The snapshot with the key's vault (when found) and the key summary loaded. */
-    ResourceSnapshot load(ResourceSnapshot snapshot, URI key) {
-        return withKey(withVault(snapshot, key), key);
-    }
-
-    private ResourceSnapshot withVault(ResourceSnapshot snapshot, URI key) {
-        if (!AUTHORITY.matcher(key.getAuthority()).matches()) {
+    /** The snapshot with the Key Vault holding the account's key, when the account names one and the vault is found. */
+    static ResourceSnapshot withVault(ResourceSnapshot snapshot, ArmGateway arm) {
+        Optional<URI> identifier = keyIdentifier(snapshot);
+        if (identifier.isEmpty() || !AUTHORITY.matcher(identifier.get().getAuthority()).matches()) {
             return snapshot;
         }
+        URI key = identifier.get();
         String vaultUri = "https://" + key.getAuthority() + "/";
         String query = "resources | where type =~ 'microsoft.keyvault/vaults'"
                 + " | where properties.vaultUri =~ '" + vaultUri + "' or properties.vaultUri =~ '"
                 + vaultUri.substring(0, vaultUri.length() - 1) + "' | project id, properties";
-        ArmResponse found = counted.apply(() -> arm.resourceGraph(query, List.of(), List.of(), 5, null));
+        ArmResponse found = arm.resourceGraph(query, List.of(), List.of(), 5, null);
         if (!found.ok() || found.object().isEmpty()) {
             return snapshot;
         }
@@ -106,7 +92,7 @@ final class CustomerKeys {
             if (id.isEmpty()) {
                 continue;
             }
-            ArmResponse vault = counted.apply(() -> arm.get(id.get()));
+            ArmResponse vault = arm.get(id.get());
             vault.object().filter(v -> vault.ok()).ifPresent(vaults::add);
         }
         return vaults.isEmpty() ? snapshot : snapshot.withRelated(RelatedKind.KEY_VAULTS, vaults);
@@ -134,7 +120,13 @@ final class CustomerKeys {
         }
     }
 
-    private ResourceSnapshot withKey(ResourceSnapshot snapshot, URI key) {
+    /** The snapshot with the summary of the account's key from the Key Vault data plane, when the account names one. */
+    static ResourceSnapshot withKey(ResourceSnapshot snapshot, KeyVaultGateway keyVault, Clock clock) {
+        Optional<URI> identifier = keyIdentifier(snapshot);
+        if (identifier.isEmpty()) {
+            return snapshot;
+        }
+        URI key = identifier.get();
         List<String> segments = segments(key);
         String name = segments.get(1);
         String version = segments.size() >= 3 ? segments.get(2) : null;
@@ -145,11 +137,11 @@ final class CustomerKeys {
         summary.addProperty("observedAt", now.toString());
         try {
             KeyVaultResponse read = keyVault.key(vaultUrl, name, version);
-            if (read.status() == 404) {
+            if (meaning(read) == Meaning.GONE) {
                 summary.addProperty("read", "not_found");
                 return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
             }
-            if (!read.ok() || read.body().isEmpty()) {
+            if (meaning(read) != Meaning.DONE || read.body().isEmpty()) {
                 summary.addProperty("read", "error");
                 summary.addProperty("error", "GET key: " + read.describe());
                 return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
@@ -159,9 +151,9 @@ final class CustomerKeys {
             daysUntil(attributes, now).ifPresent(days -> attributes.addProperty("daysToExpiry", days));
             summary.add("key", attributes);
             KeyVaultResponse policy = keyVault.rotationPolicy(vaultUrl, name);
-            if (policy.status() == 404) {
+            if (meaning(policy) == Meaning.GONE) {
                 summary.add("rotationPolicy", JsonNull.INSTANCE);
-            } else if (policy.ok() && policy.body().isPresent()) {
+            } else if (meaning(policy) == Meaning.DONE && policy.body().isPresent()) {
                 summary.add("rotationPolicy", policy.body().get());
             } else {
                 summary.addProperty("rotationPolicyError", "GET rotation policy: " + policy.describe());
@@ -171,6 +163,10 @@ final class CustomerKeys {
             summary.addProperty("error", e.getMessage());
         }
         return snapshot.withRelated(RelatedKind.KEYS, List.of(summary));
+    }
+
+    private static Meaning meaning(KeyVaultResponse read) {
+        return Replies.of(Replies.Service.KEY_VAULT, Replies.Operation.READ, read.status(), Optional.empty());
     }
 
     /** Whole days from now to the key's expiry, negative once expired; empty when it never expires. */

@@ -1,5 +1,6 @@
 package com.baselineguard.engine;
 
+import com.baselineguard.engine.port.OutcomeEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -72,6 +73,18 @@ public record Outcome(String outcomeId, WorkItem item, Optional<String> resource
     }
 
     /** The one log line: prefix and compact JSON. */
+    /**
+     * This record as the CloudEvent an {@link com.baselineguard.engine.port.OutcomeSink} publishes
+     * (docs/outcome-events.md): the id is the outcomeId, the subject the resource id (when there is one).
+     *
+     * @param source who produced it, e.g. {@code /baseline-guard/OnResourceWrite} or {@code /baseline-guard/cli}
+     */
+    public OutcomeEvent event(String source) {
+        String resourceId = item.resourceId();
+        return new OutcomeEvent(outcomeId, OutcomeEvent.TYPE_PREFIX + result.label(), source,
+                resourceId == null || resourceId.isBlank() ? Optional.empty() : Optional.of(resourceId), toJson());
+    }
+
     public String logLine() {
         return LOG_PREFIX + toJson();
     }

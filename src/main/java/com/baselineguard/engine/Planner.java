@@ -107,16 +107,16 @@ public final class Planner {
         if (group.get(0).fix().stage() == FixStage.KEY_VAULT) {
             Pending only = group.get(0);
             Change.KeyRotationPolicy policy = (Change.KeyRotationPolicy) only.fix().changes().get(0);
-            PlanStep step = new PlanStep(number, "PUT", policy.target(), policy.after().deepCopy(),
-                    List.of(new PlannedChange(only.rule().metadata().id(), policy)));
+            PlanStep step = new PlanStep(number, new PlanStep.SetKeyRotationPolicy(policy.keyIdentifier(),
+                    policy.after().deepCopy()), List.of(new PlannedChange(only.rule().metadata().id(), policy)));
             return new Step(step, List.of(only));
         }
         if (group.get(0).fix().stage() == FixStage.EXTENSION) {
             Pending only = group.get(0);
             Change.ExtensionResource put = (Change.ExtensionResource) only.fix().changes().get(0);
             PlannedChange planned = new PlannedChange(only.rule().metadata().id(), put);
-            PlanStep step = new PlanStep(number, "PUT", state.id() + "/" + put.relativeId(), put.after().deepCopy(),
-                    List.of(planned));
+            PlanStep step = new PlanStep(number, new PlanStep.PutExtension(state.id(), put.kind(), put.relativeId(),
+                    put.name(), put.after().deepCopy()), List.of(planned));
             return new Step(step, List.of(only));
         }
         List<Pending> chosen = resolveConflicts(state, group, settings);
@@ -130,7 +130,7 @@ public final class Planner {
                 }
             }
         }
-        return new Step(new PlanStep(number, "PATCH", state.id().toString(), body, planned), chosen);
+        return new Step(new PlanStep(number, new PlanStep.PatchResource(state.id(), body), planned), chosen);
     }
 
     /**

@@ -45,9 +45,4 @@ public record Scopes(List<String> scopes) {
         return scopes.stream().filter(s -> s.startsWith(MANAGEMENT_GROUP_PREFIX))
                 .map(s -> s.substring(MANAGEMENT_GROUP_PREFIX.length())).toList();
     }
-
-    /** Whether a management-group scope is present, which single-resource checks cannot resolve offline. */
-    public static boolean isManagementGroup(String scope) {
-        return scope.trim().toLowerCase(Locale.ROOT).startsWith(MANAGEMENT_GROUP_PREFIX);
-    }
 }

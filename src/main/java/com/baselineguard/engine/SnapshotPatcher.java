@@ -66,8 +66,8 @@ public final class SnapshotPatcher {
 
     /** Applies a whole step. */
     public static ResourceSnapshot apply(ResourceSnapshot snapshot, PlanStep step) {
-        if (step.method().equals("PATCH")) {
-            return patch(snapshot, step.body());
+        if (step.request() instanceof PlanStep.PatchResource patch) {
+            return patch(snapshot, patch.body());
         }
         ResourceSnapshot result = snapshot;
         for (PlannedChange planned : step.changes()) {

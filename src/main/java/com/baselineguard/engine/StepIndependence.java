@@ -52,8 +52,10 @@ final class StepIndependence {
         return true;
     }
 
+    /** What a step changes, qualified by its request kind: a PATCHed property never overlaps an extension resource. */
     private static List<String> properties(PlanStep step) {
-        return step.changes().stream().map(c -> step.method() + " " + c.property()).toList();
+        String kind = step.request().getClass().getSimpleName();
+        return step.changes().stream().map(c -> kind + " " + c.property()).toList();
     }
 
     private static boolean overlaps(Collection<String> a, Collection<String> b) {

@@ -1,37 +1,40 @@
 package com.baselineguard.engine;
 
-import com.baselineguard.arm.ArmGateway;
-import com.baselineguard.arm.ArmResponse;
-import com.baselineguard.arm.ArmUnavailableException;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.engine.port.ArmResponse;
+import com.baselineguard.engine.port.ArmUnavailableException;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
+import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
+import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Evaluates every supported resource in scope from Azure Resource Graph, page by page, and hands the
- * resources that need a fix (or data Resource Graph lacks) to the remediation queue. Graph rows lag
+ * resources that need a fix, or related data Resource Graph lacks to be decided, to the remediation queue. Graph rows lag
  * behind ARM, so the sweep never writes from them: the queued work re-reads each resource first.
  */
 public final class Sweeper {
 
-    /** The query: the supported types, the columns the rules read. */
-    public static final String QUERY = "resources"
-            + " | where type in~ ('microsoft.cache/redis', 'microsoft.cache/redisenterprise',"
-            + " 'microsoft.cache/redisenterprise/databases', 'microsoft.batch/batchaccounts',"
-            + " 'microsoft.batch/batchaccounts/pools')"
-            + " | project id, name, type, location, tags, properties, identity, sku, zones, kind, subscriptionId, resourceGroup"
-            + " | order by id asc";
+    /** The columns the rules read (Resource Graph's resources table). */
+    private static final String COLUMNS =
+            "id, name, type, location, tags, properties, identity, sku, zones, kind, subscriptionId, resourceGroup";
 
     /** Resource Graph's largest page. */
     static final int PAGE_SIZE = 1000;
@@ -42,12 +45,31 @@ public final class Sweeper {
     private final Catalog catalog;
     private final ArmGateway gateway;
     private final Remediator remediator;
+    private final Clock clock;
+    private final String query;
 
-    public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator) {
+    public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator, Clock clock) {
         this.evaluator = evaluator;
         this.catalog = catalog;
         this.gateway = gateway;
         this.remediator = remediator;
+        this.clock = clock;
+        this.query = query(catalog);
+    }
+
+    /**
+     * The Resource Graph query of a sweep: every resource type the catalog has rules for (Resource
+     * Graph's {@code type} column is lower case; {@code in~} compares without case anyway), with the
+     * columns the rules read, in id order so that pages do not overlap.
+     */
+    static String query(Catalog catalog) {
+        StringJoiner types = new StringJoiner(", ");
+        for (ResourceType type : ResourceType.values()) {
+            if (!catalog.rulesFor(type).isEmpty()) {
+                types.add("'" + type.armType().toLowerCase(Locale.ROOT) + "'");
+            }
+        }
+        return "resources | where type in~ (" + types + ") | project " + COLUMNS + " | order by id asc";
     }
 
     /** What a sweep found and queued; logged as the sweep's summary outcome. */
@@ -88,7 +110,7 @@ public final class Sweeper {
      */
     public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
             Consumer<WorkItem> enqueue) {
-        Instant started = remediator.clock().instant();
+        Instant started = clock.instant();
         String sweepId = java.util.UUID.randomUUID().toString();
         Map<String, Map<String, Integer>> perRule = new TreeMap<>();
         Map<String, Integer> perVerdict = new TreeMap<>();
@@ -101,7 +123,7 @@ public final class Sweeper {
         do {
             ArmResponse page;
             try {
-                page = gateway.resourceGraph(QUERY, subscriptions, managementGroups, PAGE_SIZE, skipToken);
+                page = gateway.resourceGraph(query, subscriptions, managementGroups, PAGE_SIZE, skipToken);
             } catch (ArmUnavailableException e) {
                 error = Optional.of("Resource Graph unavailable after " + pages + " pages: " + e.getMessage());
                 break;
@@ -129,7 +151,7 @@ public final class Sweeper {
                 String verdict;
                 if (report.skipped().isPresent()) {
                     verdict = "skipped";
-                } else if (!report.plan().isEmpty() || needsFullRead(snapshot, report)) {
+                } else if (!report.plan().isEmpty() || needsFullRead(report)) {
                     enqueue.accept(remediator.start(snapshot.id().toString(), Trigger.SWEEP, Optional.empty(),
                             Optional.of(sweepId), dryRun));
                     queued++;
@@ -143,7 +165,7 @@ public final class Sweeper {
                     .map(JsonElement::getAsString).filter(s -> !s.isEmpty()).orElse(null);
         } while (skipToken != null && pages < MAX_PAGES);
         return new Summary(sweepId, pages, resources, queued, unreadable, perRule, perVerdict, error,
-                Duration.between(started, remediator.clock().instant()));
+                Duration.between(started, clock.instant()));
     }
 
     private static List<JsonElement> rows(JsonObject body) {
@@ -155,18 +177,40 @@ public final class Sweeper {
     }
 
     /**
-     * Resource Graph has no diagnostic settings: a resource needs a full read when a rule that reads
-     * them is enforced and its fix could be applied (a workspace is configured).
+     * Related data no Resource Graph row carries, whatever the resource: diagnostic settings, Batch
+     * certificates and a customer-managed key's vault and key. Waiting for them would send every resource
+     * of the type to a full read on every sweep.
      */
-    private boolean needsFullRead(ResourceSnapshot snapshot, ResourceReport report) {
-        if (evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
+    private static final Set<RelatedKind> NEVER_IN_ROWS = EnumSet.of(RelatedKind.DIAGNOSTIC_SETTINGS,
+            RelatedKind.CERTIFICATES, RelatedKind.KEY_VAULTS, RelatedKind.KEYS);
+
+    /**
+     * Whether a row goes to a full read (the queued work reads the resource and its related data): when a
+     * running rule cannot decide it without a list a row may lack, such as a public cache's firewall rules
+     * or private endpoint connections a row does not show ({@link RelatedReads#needed}); and, for data no
+     * row carries ({@link #NEVER_IN_ROWS}), only when a rule that needs it is enforced and its fix could be
+     * applied (for diagnostic settings: a workspace is configured). Detect-only rules on such data (BATCH-011)
+     * are decided by events and {@code remediate}, not by sweeps.
+     */
+    private boolean needsFullRead(ResourceReport report) {
+        Set<RelatedKind> needed = RelatedReads.needed(catalog, report);
+        for (RelatedKind kind : needed) {
+            if (!NEVER_IN_ROWS.contains(kind) || fixWaitsFor(kind, report)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean fixWaitsFor(RelatedKind kind, ResourceReport report) {
+        if (kind == RelatedKind.DIAGNOSTIC_SETTINGS && evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
             return false;
         }
         for (Finding finding : report.findings()) {
-            if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE) {
+            if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE
+                    && finding.rule().fixClass() != FixClass.NONE) {
                 Optional<Rule> rule = catalog.find(finding.rule().id());
-                if (rule.isPresent() && rule.get().relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)
-                        && snapshot.related(RelatedKind.DIAGNOSTIC_SETTINGS).isEmpty()) {
+                if (rule.isPresent() && rule.get().relatedData().contains(kind)) {
                     return true;
                 }
             }

@@ -10,9 +10,19 @@ import java.util.List;
  * so a missing value here only means Event Grid does not deliver that event; the sweep still finds
  * the drift.
  *
- * <p>Operation names are the RBAC action names (resource-provider operations). The name Event Grid
- * reports for a diagnostic-setting write is not documented (research: UNVERIFIED), so both the
- * provider-scoped and the plain form are listed.
+ * <p>Operation names are the RBAC action names that the resource providers publish
+ * (learn.microsoft.com/azure/role-based-access-control/permissions/databases for Microsoft.Cache,
+ * .../permissions/compute for Microsoft.Batch, .../permissions/monitor for Microsoft.Insights). A
+ * diagnostic-setting write on any resource is published by Microsoft.Insights as
+ * {@code Microsoft.Insights/diagnosticSettings/write}. Microsoft.Cache publishes no provider-scoped
+ * diagnostic-setting action (only {@code redisEnterprise/providers/Microsoft.Insights/metricDefinitions/read}),
+ * so none is listed for it; Microsoft.Batch does publish
+ * {@code Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write}, which is kept.
+ *
+ * <p>Event Grid compares these names ignoring case (advanced filters are case-insensitive), so an event
+ * spelled {@code microsoft.insights/diagnosticSettings/write}, as activity logs spell it, is delivered too.
+ * The code never filters on the operation name: the parser acts on any write to a supported resource or its
+ * children, whatever its spelling.
  */
 public final class HandledOperations {
 
@@ -26,10 +36,8 @@ public final class HandledOperations {
             "Microsoft.Batch/batchAccounts/write",
             "Microsoft.Batch/batchAccounts/pools/write",
             "Microsoft.Batch/batchAccounts/privateEndpointConnections/write",
-            "Microsoft.Insights/diagnosticSettings/write",
-            "Microsoft.Cache/redis/providers/Microsoft.Insights/diagnosticSettings/write",
-            "Microsoft.Cache/redisEnterprise/databases/providers/Microsoft.Insights/diagnosticSettings/write",
-            "Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write");
+            "Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write",
+            "Microsoft.Insights/diagnosticSettings/write");
 
     private HandledOperations() {
     }

@@ -9,9 +9,8 @@ import com.azure.core.models.CloudEventDataFormat;
 import com.azure.core.util.BinaryData;
 import com.azure.messaging.eventgrid.EventGridPublisherClient;
 import com.azure.messaging.eventgrid.EventGridPublisherClientBuilder;
-import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.OutcomeEvent;
-import com.baselineguard.engine.OutcomeSink;
+import com.baselineguard.engine.port.OutcomeEvent;
+import com.baselineguard.engine.port.OutcomeSink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,9 +46,8 @@ public final class EventGridOutcomeSink implements OutcomeSink {
     }
 
     @Override
-    public Optional<String> publish(Outcome outcome, String source) {
+    public Optional<String> publish(OutcomeEvent event) {
         try {
-            OutcomeEvent event = OutcomeEvent.of(outcome, source);
             CloudEvent cloudEvent = new CloudEvent(event.source(), event.type(),
                     BinaryData.fromString(event.data().toString()), CloudEventDataFormat.JSON, "application/json")
                     .setId(event.id());
@@ -58,14 +56,14 @@ public final class EventGridOutcomeSink implements OutcomeSink {
             return Optional.empty();
         } catch (HttpResponseException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-            return Optional.of(warning(outcome, "HTTP " + status));
+            return Optional.of(warning(event, "HTTP " + status));
         } catch (RuntimeException e) {
-            return Optional.of(warning(outcome, e.getClass().getSimpleName()));
+            return Optional.of(warning(event, e.getClass().getSimpleName()));
         }
     }
 
-    private String warning(Outcome outcome, String why) {
-        return "BaselineGuardOutcomeNotPublished outcomeId=" + outcome.outcomeId() + " topic=" + host + " error=" + why
+    private String warning(OutcomeEvent event, String why) {
+        return "BaselineGuardOutcomeNotPublished outcomeId=" + event.id() + " topic=" + host + " error=" + why
                 + " (the outcome record above is the record of truth)";
     }
 }

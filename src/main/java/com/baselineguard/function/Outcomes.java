@@ -2,7 +2,7 @@ package com.baselineguard.function;
 
 import com.baselineguard.app.Composition;
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.OutcomeSink;
+import com.baselineguard.engine.port.OutcomeSink;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.OutputBinding;
 import java.util.logging.Level;
@@ -37,7 +37,7 @@ final class Outcomes {
                     + " error=" + e.getClass().getSimpleName() + " (the publisher could not be built)");
             return;
         }
-        sink.publish(outcome, OutcomeSink.source(context.getFunctionName()))
+        sink.publish(outcome.event(OutcomeSink.source(context.getFunctionName())))
                 .ifPresent(warning -> context.getLogger().warning(warning));
     }
 

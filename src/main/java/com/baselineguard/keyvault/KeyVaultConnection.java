@@ -1,21 +1,19 @@
 package com.baselineguard.keyvault;
 
 import com.azure.core.credential.TokenCredential;
+import com.baselineguard.engine.port.KeyVaultGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds the {@link SdkKeyVaultGateway} from the environment with the credential ARM uses.
- *
- * <ul>
- *   <li>{@code AZURE_CLOUD} picks the Key Vault DNS suffixes requests may go to: {@code vault.azure.net} and
- *       {@code managedhsm.azure.net} (AzureCloud), {@code vault.azure.cn} (AzureChinaCloud),
- *       {@code vault.usgovcloudapi.net} (AzureUSGovernment).</li>
- *   <li>{@code AZURE_KEY_VAULT_DNS_SUFFIX}: another suffix (Azure Stack Hub, a local stand-in). Its hosts
- *       are not Key Vault's own, so the SDK's challenge resource verification is turned off for them.</li>
- * </ul>
+ * Builds the {@link SdkKeyVaultGateway} with the credential ARM uses, for a cloud's Key Vault hosts:
+ * {@code vault.azure.net} and {@code managedhsm.azure.net} (AzureCloud), {@code vault.azure.cn}
+ * (AzureChinaCloud), {@code vault.usgovcloudapi.net} (AzureUSGovernment), or the hosts under a DNS suffix
+ * configured instead ({@code AZURE_KEY_VAULT_DNS_SUFFIX}: Azure Stack Hub, a local stand-in). Those hosts
+ * are not Key Vault's own, so the SDK's challenge resource verification is turned off for them. The settings
+ * are read in config ({@code AzureSettings}).
  */
 public final class KeyVaultConnection {
 
@@ -25,14 +23,15 @@ public final class KeyVaultConnection {
     private KeyVaultConnection() {
     }
 
-    public static KeyVaultGateway gateway(Map<String, String> environment, TokenCredential credential) {
-        String custom = environment.getOrDefault("AZURE_KEY_VAULT_DNS_SUFFIX", "").trim();
-        if (!custom.isEmpty()) {
-            String suffix = custom.startsWith(".") ? custom.substring(1) : custom;
-            return new SdkKeyVaultGateway(credential, List.of(suffix), true, REQUEST_TIMEOUT);
+    /**
+     * @param cloud {@code AzureCloud}, {@code AzureChinaCloud} or {@code AzureUSGovernment}
+     * @param dnsSuffix the Key Vault DNS suffix to use instead of the cloud's, without a leading dot
+     */
+    public static KeyVaultGateway gateway(String cloud, Optional<String> dnsSuffix, TokenCredential credential) {
+        if (dnsSuffix.isPresent()) {
+            return new SdkKeyVaultGateway(credential, List.of(dnsSuffix.get()), true, REQUEST_TIMEOUT);
         }
-        return new SdkKeyVaultGateway(credential, suffixes(environment.getOrDefault("AZURE_CLOUD", "")), false,
-                REQUEST_TIMEOUT);
+        return new SdkKeyVaultGateway(credential, suffixes(cloud), false, REQUEST_TIMEOUT);
     }
 
     static List<String> suffixes(String cloud) {

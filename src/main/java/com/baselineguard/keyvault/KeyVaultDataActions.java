@@ -1,5 +1,6 @@
 package com.baselineguard.keyvault;
 
+import com.baselineguard.engine.port.KeyVaultGateway;
 import java.util.List;
 
 /**

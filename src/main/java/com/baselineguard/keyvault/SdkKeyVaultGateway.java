@@ -14,6 +14,10 @@ import com.azure.security.keyvault.keys.models.KeyRotationLifetimeAction;
 import com.azure.security.keyvault.keys.models.KeyRotationPolicy;
 import com.azure.security.keyvault.keys.models.KeyRotationPolicyAction;
 import com.azure.security.keyvault.keys.models.KeyVaultKey;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.KeyVaultResponse;
+import com.baselineguard.engine.port.KeyVaultUnavailableException;
+import com.baselineguard.engine.port.Replies;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -121,7 +125,11 @@ public final class SdkKeyVaultGateway implements KeyVaultGateway {
                 .credential(credential)
                 .serviceVersion(KeyServiceVersion.V7_5)
                 .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(2)
-                        .setBaseDelay(Duration.ofMillis(300)).setMaxDelay(timeout.dividedBy(4))));
+                        .setBaseDelay(Duration.ofMillis(300)).setMaxDelay(timeout.dividedBy(4)))
+                        // The statuses the engine's reply table retries at once; a failure to connect (no
+                        // response) is retried as azure-core does by default.
+                        .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
+                                : Replies.retryAtOnce(c.getResponse().getStatusCode())));
         if (customSuffix) {
             builder.disableChallengeResourceVerification();
         }

@@ -3,7 +3,9 @@ package com.baselineguard.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A parsed Azure Resource Manager resource id:
@@ -11,10 +13,47 @@ import java.util.Optional;
  * optionally followed by an extension resource
  * ({@code .../providers/Microsoft.Insights/diagnosticSettings/{name}}).
  *
+ * <p>Only ids that can exist parse, so an id that reaches ARM names something ARM could hold. The rules
+ * checked, with their public sources:
+ * <ul>
+ *   <li>the subscription is a GUID: "The ID of the target subscription. The value must be an UUID."
+ *       (azure-rest-api-specs common-types/resource-management v5, SubscriptionIdParameter, format uuid);</li>
+ *   <li>the resource group is 1-90 letters, digits, {@code - _ . ( )}, not ending with a period (the same
+ *       ResourceGroupNameParameter, pattern {@code ^[-\w\._\(\)]+$}, and Learn, "Naming rules and
+ *       restrictions for Azure resources");</li>
+ *   <li>a provider namespace is dot-separated letters and digits ({@code Microsoft.Cache}); a type segment
+ *       is letters, digits, {@code -} and {@code _};</li>
+ *   <li>no name holds {@code < > * % & : \ ? / #} or a control character, nor is {@code .} or {@code ..}
+ *       (Learn: "Don't use # in a resource name since it interferes with URL parsing in Azure Resource
+ *       Manager requests");</li>
+ *   <li>the names of the types Baseline Guard evaluates follow their REST API patterns: Redis caches
+ *       {@code ^([a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]|[a-zA-Z0-9])$}, at most 63 characters (Redis 2024-11-01,
+ *       Learn); Redis Enterprise clusters and databases {@code ^(?=.{1,60}$)[A-Za-z0-9]+(-[A-Za-z0-9]+)*$}
+ *       (2025-07-01); Batch accounts {@code ^[a-zA-Z0-9]+$}, 3-24 characters, and pools
+ *       {@code ^[a-zA-Z0-9_-]+$}, 1-64 characters (Batch 2025-06-01).</li>
+ * </ul>
+ *
  * <p>ARM treats ids case-insensitively; {@link #equals} does too, and {@link #toString} keeps the
  * caller's spelling.
  */
 public final class ResourceId {
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9]+(\\.[A-Za-z0-9]+)+");
+    private static final Pattern TYPE_SEGMENT = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final String ILLEGAL_IN_NAMES = "<>*%&:\\?/#";
+    /** The name rules of the types Baseline Guard evaluates, by lower-case type (sources in the class comment). */
+    private static final Map<String, NameRule> NAME_RULES = Map.of(
+            "microsoft.cache/redis", new NameRule(
+                    Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]|[a-zA-Z0-9]"), 1, 63,
+                    "1-63 letters, digits and hyphens, starting and ending with a letter or digit"),
+            "microsoft.cache/redisenterprise", NameRule.redisEnterprise(),
+            "microsoft.cache/redisenterprise/databases", NameRule.redisEnterprise(),
+            "microsoft.batch/batchaccounts", new NameRule(Pattern.compile("[a-zA-Z0-9]+"), 3, 24,
+                    "3-24 letters and digits"),
+            "microsoft.batch/batchaccounts/pools", new NameRule(Pattern.compile("[a-zA-Z0-9_-]+"), 1, 64,
+                    "1-64 letters, digits, underscores and hyphens"));
 
     private final String text;
     private final String subscriptionId;
@@ -71,6 +110,11 @@ public final class ResourceId {
         }
         String subscription = parts[1];
         String group = parts[3];
+        if (!isSubscriptionId(subscription)) {
+            throw new IllegalArgumentException("resource id has subscription '" + abbreviate(subscription)
+                    + "', which is not a subscription id (a GUID): " + abbreviate(trimmed));
+        }
+        checkResourceGroup(group, trimmed);
         // Walk the provider sections: providers/{namespace}/{type}/{name}(/{type}/{name})*
         int i = 4;
         String currentType = null;
@@ -90,8 +134,14 @@ public final class ResourceId {
                         + abbreviate(trimmed));
             }
             String namespace = parts[i + 1];
+            if (!NAMESPACE.matcher(namespace).matches()) {
+                throw new IllegalArgumentException("resource id has provider namespace '" + abbreviate(namespace)
+                        + "', which is not of the form Company.Service: " + abbreviate(trimmed));
+            }
+            checkTypeSegment(parts[i + 2], trimmed);
             StringBuilder typeName = new StringBuilder(namespace).append('/').append(parts[i + 2]);
             String resourceName = parts[i + 3];
+            checkName(typeName, resourceName, trimmed);
             parentEnd = lastEnd;
             lastEnd = endOffset(parts, i + 3);
             i += 4;
@@ -99,8 +149,10 @@ public final class ResourceId {
                 if (i + 1 >= parts.length) {
                     throw new IllegalArgumentException("resource id ends with a type and no name: " + abbreviate(trimmed));
                 }
+                checkTypeSegment(parts[i], trimmed);
                 typeName.append('/').append(parts[i]);
                 resourceName = parts[i + 1];
+                checkName(typeName, resourceName, trimmed);
                 parentEnd = lastEnd;
                 lastEnd = endOffset(parts, i + 1);
                 i += 2;
@@ -109,6 +161,57 @@ public final class ResourceId {
             currentName = resourceName;
         }
         return new ResourceId(trimmed, subscription, group, currentType, currentName, parentEnd);
+    }
+
+    /** True when {@code text} is a subscription id: a GUID, the only form ARM accepts. */
+    public static boolean isSubscriptionId(String text) {
+        return text != null && GUID.matcher(text).matches();
+    }
+
+    private static void checkResourceGroup(String group, String id) {
+        boolean valid = group.length() <= 90 && !group.endsWith(".");
+        for (int k = 0; valid && k < group.length(); k++) {
+            char c = group.charAt(k);
+            valid = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '(' || c == ')';
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("resource id has resource group '" + abbreviate(group) + "', which is not"
+                    + " 1-90 letters, digits, '-', '_', '.', '(' or ')' not ending with '.': " + abbreviate(id));
+        }
+    }
+
+    private static void checkTypeSegment(String segment, String id) {
+        if (!TYPE_SEGMENT.matcher(segment).matches()) {
+            throw new IllegalArgumentException("resource id has resource type segment '" + abbreviate(segment)
+                    + "', which is not a type name: " + abbreviate(id));
+        }
+    }
+
+    private static void checkName(CharSequence type, String name, String id) {
+        for (int k = 0; k < name.length(); k++) {
+            if (ILLEGAL_IN_NAMES.indexOf(name.charAt(k)) >= 0) {
+                throw new IllegalArgumentException("resource id has name '" + abbreviate(name) + "' with '"
+                        + name.charAt(k) + "', which no resource name may hold: " + abbreviate(id));
+            }
+        }
+        NameRule rule = NAME_RULES.get(type.toString().toLowerCase(Locale.ROOT));
+        if (rule != null && !rule.accepts(name)) {
+            throw new IllegalArgumentException("resource id has " + type + " name '" + abbreviate(name) + "', but such"
+                    + " names are " + rule.description() + ": " + abbreviate(id));
+        }
+    }
+
+    /** The name pattern and length of one resource type. */
+    private record NameRule(Pattern pattern, int minLength, int maxLength, String description) {
+
+        static NameRule redisEnterprise() {
+            return new NameRule(Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*"), 1, 60,
+                    "1-60 letters, digits and single hyphens, not starting or ending with a hyphen");
+        }
+
+        boolean accepts(String name) {
+            return name.length() >= minLength && name.length() <= maxLength && pattern.matcher(name).matches();
+        }
     }
 
     private static boolean hasControlCharacter(String s) {

@@ -6,15 +6,12 @@ import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.util.ConfigurationBuilder;
-import com.azure.core.util.ConfigurationSource;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableClientBuilder;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableServiceException;
-import com.azure.identity.ManagedIdentityCredentialBuilder;
-import com.baselineguard.engine.FixLedger;
+import com.baselineguard.engine.port.FixLedger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +22,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,8 +37,6 @@ import java.util.UUID;
 public final class TableFixLedger implements FixLedger {
 
     public static final String TABLE = "baselineguardfixes";
-    public static final String TABLE_SERVICE_URI = "AzureWebJobsStorage__tableServiceUri";
-    public static final String CLIENT_ID = "AzureWebJobsStorage__clientId";
 
     private final TableClient table;
     private volatile boolean tableExists;
@@ -52,23 +45,14 @@ public final class TableFixLedger implements FixLedger {
         this.table = table;
     }
 
-    /** The ledger the environment describes, or empty when it names no table endpoint. */
-    public static Optional<FixLedger> fromEnvironment(Map<String, String> environment) {
-        String endpoint = environment.getOrDefault(TABLE_SERVICE_URI, "").trim();
-        if (endpoint.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!endpoint.regionMatches(true, 0, "https://", 0, 8)) {
-            throw new IllegalArgumentException(TABLE_SERVICE_URI + ": '" + endpoint + "' must be an https:// URL");
-        }
-        ConfigurationSource none = path -> Map.of();
-        ManagedIdentityCredentialBuilder credential = new ManagedIdentityCredentialBuilder()
-                .configuration(new ConfigurationBuilder(none, none, path -> environment).build());
-        String clientId = environment.getOrDefault(CLIENT_ID, "").trim();
-        if (!clientId.isEmpty()) {
-            credential.clientId(clientId);
-        }
-        return Optional.of(new TableFixLedger(client(endpoint, credential.build())));
+    /**
+     * The ledger in the table of the account at {@code endpoint}.
+     *
+     * @param endpoint the account's table endpoint ({@code AzureWebJobsStorage__tableServiceUri}), https
+     * @param credential the identity the app reaches its storage with (the one credential factory's)
+     */
+    public static TableFixLedger create(String endpoint, TokenCredential credential) {
+        return new TableFixLedger(client(endpoint, credential));
     }
 
     static TableClient client(String endpoint, TokenCredential credential) {

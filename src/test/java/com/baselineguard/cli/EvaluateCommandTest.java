@@ -76,7 +76,7 @@ class EvaluateCommandTest {
         Run run = run("evaluate", file.toString(), "--format", "json", "--rules", "redis-006,REDIS-007");
         assertEquals(1, run.exit(), run.err());
         JsonObject resource = run.json().getAsJsonArray("resources").get(0).getAsJsonObject();
-        assertEquals("/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", resource.get("id").getAsString());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", resource.get("id").getAsString());
         assertFalse(resource.get("compliant").getAsBoolean());
         JsonArray findings = resource.getAsJsonArray("findings");
         assertEquals("REDIS-006", findings.get(0).getAsJsonObject().get("ruleId").getAsString());
@@ -117,7 +117,7 @@ class EvaluateCommandTest {
         // A diagnostic setting of that cache, in the shape az monitor diagnostic-settings list prints.
         JsonObject setting = Fixtures.json("Microsoft.Insights/diagnosticSettings/2021-05-01-preview_getDiagnosticSetting.json")
                 .getAsJsonObject();
-        setting.addProperty("id", "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1"
+        setting.addProperty("id", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1"
                 + "/providers/Microsoft.Insights/diagnosticSettings/mysetting");
         write("in/diag.json", "{\"value\": [" + setting + "]}");
         Run run = run("evaluate", dir.resolve("in").toString(), "--format", "json", "--rules", "REDIS-011");

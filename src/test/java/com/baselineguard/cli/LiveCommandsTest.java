@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.testing.Fixtures;
+import com.baselineguard.testing.IdsThatCannotExist;
 import com.baselineguard.testing.LiveHarness;
+import com.baselineguard.testing.RedisScenarios;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -95,6 +97,45 @@ class LiveCommandsTest {
     void remediateRefusesBadIdsBeforeAnyArmCall() {
         assertEquals(2, run("remediate", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z").exit());
         assertEquals(2, run("remediate", "not-an-id").exit());
+        assertEquals(0, live.arm.requests().size());
+    }
+
+    /** Ids shaped like the stored cache's that no Azure resource can have; the stand-in is never asked. */
+    private static final List<String> IDS_THAT_CANNOT_EXIST = IdsThatCannotExist.around(CACHE);
+
+    @Test
+    void remediateRefusesIdsThatCannotExistWithExitTwoAndNoArmCall() {
+        for (String id : IDS_THAT_CANNOT_EXIST) {
+            EvaluateCommandTest.Run run = run("remediate", id);
+            assertEquals(2, run.exit(), id);
+            assertTrue(run.err().startsWith("error: resource id has "), run.err());
+        }
+        assertTrue(run("remediate", IDS_THAT_CANNOT_EXIST.get(0)).err().contains("subscription 'subid', which is not a"
+                + " subscription id (a GUID)"));
+        assertEquals(0, live.arm.requests().size(), "no ARM call, not even a token or a read");
+    }
+
+    @Test
+    void handleEventSkipsAnEventAboutAnIdThatCannotExistWithoutAnArmCall() throws IOException {
+        JsonArray delivery = new JsonArray();
+        for (String id : IDS_THAT_CANNOT_EXIST) {
+            JsonObject event = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json")
+                    .getAsJsonObject();
+            event.addProperty("subject", id);
+            event.getAsJsonObject("data").addProperty("resourceUri", id);
+            delivery.add(event);
+        }
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, delivery.toString());
+        EvaluateCommandTest.Run run = run("handle-event", file.toString(), "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonArray outcomes = JsonParser.parseString(run.out()).getAsJsonArray();
+        assertEquals(IDS_THAT_CANNOT_EXIST.size(), outcomes.size());
+        for (var outcome : outcomes) {
+            assertEquals("skipped", outcome.getAsJsonObject().get("result").getAsString(), outcome.toString());
+            assertTrue(outcome.getAsJsonObject().get("reason").getAsString().contains("is not a resource id: resource id has"),
+                    outcome.toString());
+        }
         assertEquals(0, live.arm.requests().size());
     }
 
@@ -201,10 +242,25 @@ class LiveCommandsTest {
     }
 
     @Test
+    void handleEventDecidesAnOpenCacheWithItsFirewallRules() throws IOException {
+        RedisScenarios.storeOpenCache(live);
+        JsonObject event = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json").getAsJsonObject();
+        event.addProperty("subject", CACHE);
+        event.getAsJsonObject("data").addProperty("resourceUri", CACHE);
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, event.toString());
+        EvaluateCommandTest.Run run = run("handle-event", file.toString(), "--format", "json");
+        JsonObject outcome = JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject();
+        Map<String, String> statuses = RedisScenarios.statuses(outcome);
+        assertEquals("fail", statuses.get("REDIS-002"), run.out());
+        assertEquals("fail", statuses.get("REDIS-003"), run.out());
+        assertEquals("fail", statuses.get("REDIS-004"), run.out());
+        assertTrue(live.arm.requests().stream().filter(r -> r.path().endsWith("/firewallRules")).count() >= 1);
+    }
+
+    @Test
     void sweepFindsAndFixesTheNonCompliantResources() {
-        JsonObject fine = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
-        fine.addProperty("id", CACHE.replace("cache1", "cache2"));
-        live.store(fine);
+        live.store(RedisScenarios.privateCache(CACHE.replace("cache1", "cache2")));
         EvaluateCommandTest.Run run = run("sweep", "--subscription", "00000000-0000-0000-0000-000000000000", "--format", "json");
         assertEquals(0, run.exit(), run.err());
         JsonObject result = run.json();

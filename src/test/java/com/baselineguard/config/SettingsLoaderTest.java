@@ -35,15 +35,15 @@ class SettingsLoaderTest {
                 "BG_RULE_MODE_REDIS_001", "Enforce",
                 "BG_RULE_MODE_REDIS_006", "off",
                 "BG_EXEMPTION_TAG", "exempt",
-                "BG_SCOPES", "/subscriptions/a;/subscriptions/b/resourceGroups/c",
-                "BG_DIAGNOSTICS_WORKSPACE_ID", "/subscriptions/a/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/w",
+                "BG_SCOPES", "/subscriptions/11111111-1111-1111-1111-111111111111;/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/c",
+                "BG_DIAGNOSTICS_WORKSPACE_ID", "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/w",
                 "BG_BATCH_ACCOUNT_ALLOWED_IPS", "203.0.113.0/24, 198.51.100.7",
                 "BG_ALLOWED_LOCATIONS", "westeurope, North Europe",
                 "BG_REDIS_MAX_FIREWALL_RULES", "5"), catalog);
         assertEquals(Mode.ENFORCE, policy.modeOf("REDIS-001"));
         assertEquals(Mode.OFF, policy.modeOf("REDIS-006"));
         assertEquals("exempt", policy.exemptionTag());
-        assertEquals(List.of("/subscriptions/a", "/subscriptions/b/resourcegroups/c"), policy.scopes().scopes());
+        assertEquals(List.of("/subscriptions/11111111-1111-1111-1111-111111111111", "/subscriptions/22222222-2222-2222-2222-222222222222/resourcegroups/c"), policy.scopes().scopes());
         assertEquals(List.of("203.0.113.0/24", "198.51.100.7"), policy.ruleSettings().batchAccountAllowedIps());
         assertEquals(List.of("westeurope", "northeurope"), policy.ruleSettings().allowedLocations());
         assertEquals(5, policy.ruleSettings().redisMaxFirewallRules());
@@ -63,7 +63,7 @@ class SettingsLoaderTest {
                 "BG_RULE_MODE_REDIS_999", "audit",
                 "BG_RULE_MOD_REDIS_006", "audit",
                 "BG_SCOPES", "subscriptions/a",
-                "BG_DIAGNOSTICS_WORKSPACE_ID", "/subscriptions/a/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/s",
+                "BG_DIAGNOSTICS_WORKSPACE_ID", "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/s",
                 "BG_BATCH_NODE_MANAGEMENT_ALLOWED_IPS", "0.0.0.0/0,300.1.1.1",
                 "BG_REDIS_MAX_FIREWALL_PUBLIC_IPS", "-1"), catalog));
         String message = e.getMessage();
@@ -74,6 +74,22 @@ class SettingsLoaderTest {
         assertTrue(message.contains("not a Microsoft.OperationalInsights/workspaces resource id"), message);
         assertTrue(message.contains("0.0.0.0/0 admits the whole internet"), message);
         assertTrue(message.contains("'300.1.1.1' is not an IPv4 address or CIDR range"), message);
+    }
+
+    @Test
+    void subscriptionsThatCannotExistAreRefusedAtStartUp() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SettingsLoader.load(Map.of(
+                "BG_SCOPES", "/subscriptions/contoso-prod, /subscriptions/a/resourceGroups/rg1",
+                "BG_DIAGNOSTICS_WORKSPACE_ID", "/subscriptions/subid/resourceGroups/logs/providers"
+                        + "/Microsoft.OperationalInsights/workspaces/w"), catalog));
+        assertEquals(List.of(
+                "BG_SCOPES: '/subscriptions/contoso-prod' names subscription 'contoso-prod', which is not a subscription id"
+                        + " (a GUID)",
+                "BG_SCOPES: '/subscriptions/a/resourceGroups/rg1' names subscription 'a', which is not a subscription id"
+                        + " (a GUID)",
+                "BG_DIAGNOSTICS_WORKSPACE_ID: resource id has subscription 'subid', which is not a subscription id (a GUID):"
+                        + " /subscriptions/subid/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/w"),
+                e.problems());
     }
 
     @Test

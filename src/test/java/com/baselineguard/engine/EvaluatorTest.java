@@ -87,9 +87,9 @@ class EvaluatorTest {
     @Test
     void resourcesOutsideTheScopesAreSkipped() {
         Map<String, String> env = new HashMap<>();
-        env.put("BG_SCOPES", "/subscriptions/other");
+        env.put("BG_SCOPES", "/subscriptions/11111111-1111-1111-1111-111111111111");
         assertTrue(evaluator(env).evaluate(cache).skipped().orElseThrow().contains("scopes"));
-        env.put("BG_SCOPES", "/subscriptions/other, /subscriptions/subid/resourceGroups/RG1");
+        env.put("BG_SCOPES", "/subscriptions/11111111-1111-1111-1111-111111111111, /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG1");
         assertTrue(evaluator(env).evaluate(cache).skipped().isEmpty());
     }
 

@@ -3,6 +3,8 @@ package com.baselineguard.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.baselineguard.engine.port.OutcomeEvent;
+import com.baselineguard.engine.port.OutcomeSink;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ class OutcomeEventDocTest {
     @Test
     void theEventCarriesTheRecordUnderItsOwnIdTypeAndSubject() {
         Outcome outcome = outcome();
-        OutcomeEvent event = OutcomeEvent.of(outcome, OutcomeSink.source("cli"));
+        OutcomeEvent event = outcome.event(OutcomeSink.source("cli"));
         assertEquals("id-1", event.id());
         assertEquals("com.baselineguard.outcome.audited", event.type());
         assertEquals("/baseline-guard/cli", event.source());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.ResourceId;
 import com.baselineguard.rules.Change;
 import com.baselineguard.rules.FixStage;
 import com.google.gson.JsonObject;
@@ -19,7 +20,9 @@ class StepIndependenceTest {
         List<PlannedChange> changes = java.util.Arrays.stream(paths)
                 .map(p -> new PlannedChange(rule, new Change.Property(JsonPath.of(p), null, new JsonPrimitive(true))))
                 .toList();
-        return new PlanStep(1, "PATCH", "/x", new JsonObject(), changes);
+        return new PlanStep(1, new PlanStep.PatchResource(ResourceId.parse(
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/redis/x"),
+                new JsonObject()), changes);
     }
 
     @Test

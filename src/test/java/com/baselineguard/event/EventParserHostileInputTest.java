@@ -132,14 +132,25 @@ class EventParserHostileInputTest {
     void unicodeIsCarriedThroughAndControlCharactersNeverReachAReason() {
         JsonObject event = EventFixtures.object(EventFixtures.EG_WRITE);
         event.addProperty("id", "événement-\uD83D\uDE00");
-        String cache = "/subscriptions/s/resourceGroups/gruppe-ä/providers/Microsoft.Cache/Redis/çache";
+        // A resource group may hold any letter ("letters or digits as defined by the Char.IsLetterOrDigit function").
+        String cache = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/gruppe-ä/providers/Microsoft.Cache"
+                + "/Redis/cache-1";
         event.addProperty("subject", cache);
         event.getAsJsonObject("data").addProperty("resourceUri", cache);
         ResourceChange change = EventParser.parse(event.toString()).get(0);
         assertEquals("événement-\uD83D\uDE00", change.eventId());
         assertEquals(cache, change.target().orElseThrow().toString());
 
-        String hostile = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/Redis/c\u0000\r\nX-Injected: 1";
+        // A Redis cache name may not: it is letters, digits and hyphens (Redis 2024-11-01 cacheName pattern).
+        String accented = cache.replace("cache-1", "çache");
+        event.addProperty("subject", accented);
+        event.getAsJsonObject("data").addProperty("resourceUri", accented);
+        String refused = EventParser.parse(event.toString()).get(0).skipReason().orElseThrow();
+        assertTrue(refused.startsWith("resourceUri is not a resource id: resource id has Microsoft.Cache/Redis name 'çache'"),
+                refused);
+
+        String hostile = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Cache"
+                + "/Redis/c\u0000\r\nX-Injected: 1";
         event.addProperty("subject", hostile);
         event.getAsJsonObject("data").addProperty("resourceUri", hostile);
         String reason = EventParser.parse(event.toString()).get(0).skipReason().orElseThrow();

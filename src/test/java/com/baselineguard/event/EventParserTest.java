@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 class EventParserTest {
 
     private static final String STORAGE =
-            "/subscriptions/{subscription-id}/resourcegroups/{resource-group}/providers/Microsoft.Storage/storageAccounts/{storage-name}";
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/resource-group/providers/Microsoft.Storage/storageAccounts/storagename";
 
     @Test
     void eventGridWriteSuccess() {
@@ -27,7 +27,7 @@ class EventParserTest {
         assertEquals("4db48cba-50a2-455a-93b4-de41a3b5b7f6", change.eventId());
         assertEquals("Microsoft.Resources.ResourceWriteSuccess", change.eventType());
         assertTrue(change.isWriteSuccess());
-        assertEquals("/subscriptions/{subscription-id}/resourceGroups/{resource-group}", change.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group", change.topic());
         assertEquals(STORAGE, change.subject());
         assertEquals("2018-07-19T18:38:04.6117357Z", change.eventTime());
         assertEquals(Optional.of(Instant.parse("2018-07-19T18:38:04.6117357Z")), change.eventInstant());
@@ -35,7 +35,7 @@ class EventParserTest {
         assertEquals("Succeeded", change.status());
         assertEquals(STORAGE, change.resourceUri());
         assertEquals("{ID}", change.correlationId());
-        assertEquals("{subscription-id}", change.subscriptionId());
+        assertEquals("00000000-0000-0000-0000-000000000000", change.subscriptionId());
         assertEquals("{tenant-id}", change.tenantId());
         assertEquals(new Caller("{ID}", "", "{ID}"), change.caller());
         assertEquals(Optional.empty(), change.target());
@@ -49,7 +49,7 @@ class EventParserTest {
         ResourceChange cloud = single(EventFixtures.CE_WRITE);
         ResourceChange grid = single(EventFixtures.EG_WRITE);
         assertEquals(EventSchema.CLOUD_EVENTS, cloud.schema());
-        assertEquals("/subscriptions/{subscription-id}/resourceGroups/{resource-group}", cloud.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group", cloud.topic());
         assertTrue(cloud.isWriteSuccess());
         assertEquals(grid.eventId(), cloud.eventId());
         assertEquals(grid.subject(), cloud.subject());
@@ -109,7 +109,7 @@ class EventParserTest {
         List<ResourceChange> changes = EventParser.parse(EventFixtures.text(EventFixtures.SDK_WRITE_SUBSCRIPTION_TOPIC));
         assertEquals(1, changes.size());
         ResourceChange change = changes.get(0);
-        assertEquals("/subscriptions/{subscription-id}", change.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000", change.topic());
         assertTrue(change.isWriteSuccess());
         assertEquals("54ef1e39-6a82-44b3-abc1-bdeb6ce4d3c6", change.correlationId());
         assertEquals("72f988bf-86f1-41af-91ab-2d7cd011db47", change.tenantId());
@@ -140,7 +140,7 @@ class EventParserTest {
         ResourceChange change = single(EventFixtures.VALIDATION);
         assertTrue(change.isSubscriptionValidation());
         assertEquals("", change.subject());
-        assertEquals("/subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", change.topic());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000", change.topic());
         assertEquals(Optional.of("subscription validation handshake; the Functions host answers it"), change.ignoredBecause());
         assertEquals(Optional.of("the event names no resource (no data.resourceUri, no subject)"), change.skipReason());
     }
@@ -172,6 +172,41 @@ class EventParserTest {
         assertTrue(EventParser.parse(event.toString()).get(0).isWriteSuccess());
         event.addProperty("eventType", "Microsoft.Resources.ResourceWriteFailure");
         assertFalse(EventParser.parse(event.toString()).get(0).isWriteSuccess());
+    }
+
+    /**
+     * A diagnostic-setting write as the activity log spells it (lower-case provider namespace, the
+     * setting under the cache's own provider path), in any casing Event Grid's case-insensitive filter
+     * lets through: the operation is kept as sent and the target is the cache.
+     */
+    @ParameterizedTest
+    @FieldSource("DIAGNOSTIC_SETTING_SPELLINGS")
+    void aDiagnosticSettingWriteInAnyCasingIsHandledAndTargetsItsResource(String operationName) {
+        String cache = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Cache/Redis/c1";
+        String setting = cache + "/providers/microsoft.insights/diagnosticSettings/baseline-guard";
+        JsonObject event = EventFixtures.object(EventFixtures.EG_WRITE);
+        event.addProperty("subject", setting);
+        event.getAsJsonObject("data").addProperty("resourceUri", setting);
+        event.getAsJsonObject("data").addProperty("operationName", operationName);
+        for (String body : List.of(event.toString(), cloudEventOf(event))) {
+            ResourceChange change = EventParser.parse(body).get(0);
+            assertEquals(operationName, change.operationName(), "kept as sent");
+            assertEquals(cache, change.target().orElseThrow().toString());
+            assertTrue(change.isActionable(), change.ignoredBecause().toString());
+        }
+    }
+
+    static final List<String> DIAGNOSTIC_SETTING_SPELLINGS = List.of(
+            "microsoft.insights/diagnosticSettings/write",
+            "Microsoft.Insights/diagnosticSettings/write",
+            "MICROSOFT.INSIGHTS/DIAGNOSTICSETTINGS/WRITE");
+
+    /** The same event in the CloudEvents 1.0 envelope Event Grid delivers for a system topic. */
+    private static String cloudEventOf(JsonObject eventGrid) {
+        JsonObject cloud = EventFixtures.object(EventFixtures.CE_WRITE);
+        cloud.addProperty("subject", eventGrid.get("subject").getAsString());
+        cloud.add("data", eventGrid.getAsJsonObject("data").deepCopy());
+        return cloud.toString();
     }
 
     @Test

@@ -26,7 +26,7 @@ class EvaluateSnapshotTest {
         HttpResponseMessage response = post(Fixtures.json("Microsoft.Cache/redis/2017-10-01_RedisCacheGet.json").toString());
         assertEquals(HttpStatus.OK, response.getStatus());
         JsonObject body = JsonParser.parseString((String) response.getBody()).getAsJsonObject();
-        assertEquals("/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", body.get("id").getAsString());
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", body.get("id").getAsString());
         assertTrue(body.getAsJsonArray("plan").size() > 0);
     }
 

@@ -10,10 +10,13 @@ import com.baselineguard.engine.Trigger;
 import com.baselineguard.engine.WorkItem;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.FunctionHarness;
+import com.baselineguard.testing.IdsThatCannotExist;
 import com.baselineguard.testing.LiveHarness;
+import com.baselineguard.testing.RedisScenarios;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import java.time.Instant;
@@ -143,6 +146,32 @@ class LiveFunctionsTest {
     }
 
     @Test
+    void idsThatCannotExistAreRefusedByEveryFunctionBeforeAnyArmCall() {
+        RemediateResource http = new RemediateResource(this::app);
+        for (String id : IdsThatCannotExist.around(CACHE)) {
+            HttpResponseMessage remediate = http.remediate(FunctionHarness.request("{\"resourceId\": "
+                    + new com.google.gson.JsonPrimitive(id) + "}", Map.of()), new FunctionHarness.Binding<>(), context.context);
+            assertEquals(HttpStatus.BAD_REQUEST, remediate.getStatus(), id);
+            assertTrue(FunctionHarness.json(remediate).get("error").getAsString().startsWith("resource id has "), id);
+            HttpResponseMessage evaluate = http.evaluate(FunctionHarness.request(null, Map.of("resourceId", id)),
+                    context.context);
+            assertEquals(HttpStatus.BAD_REQUEST, evaluate.getStatus(), id);
+
+            FunctionHarness.Context eventContext = new FunctionHarness.Context();
+            new OnResourceWrite(this::app).run(event("event-grid-schema_resource_write_success.json", id, "someone-else"),
+                    new FunctionHarness.Binding<>(), eventContext.context);
+            assertEquals("skipped", eventContext.outcomes().get(0).get("result").getAsString(), id);
+
+            FunctionHarness.Context queueContext = new FunctionHarness.Context();
+            new DeferredRemediation(this::app).run(app().remediator().start(id, Trigger.EVENT, Optional.empty(),
+                    Optional.of("c"), false).toJson(), 1, queueContext.context);
+            assertEquals("skipped", queueContext.outcomes().get(0).get("result").getAsString(), id);
+            assertTrue(queueContext.outcomes().get(0).get("reason").getAsString().startsWith("resource id has "), id);
+        }
+        assertEquals(0, live.arm.requests().size(), "no ARM call for any of them");
+    }
+
+    @Test
     void httpRemediateInDryRunAnswersWithTheOutcomeAndWritesNothing() {
         HttpResponseMessage response = new RemediateResource(this::app).remediate(
                 FunctionHarness.request("{\"resourceId\": \"" + CACHE + "\", \"dryRun\": true}", Map.of()),
@@ -212,11 +241,59 @@ class LiveFunctionsTest {
                 .map(o -> o.get("result").getAsString()).toList());
     }
 
+    private void assertOpenCacheDecided(JsonObject outcome) {
+        Map<String, String> statuses = RedisScenarios.statuses(outcome);
+        assertEquals("fail", statuses.get("REDIS-002"), outcome.toString());
+        assertEquals("fail", statuses.get("REDIS-003"), outcome.toString());
+        assertEquals("fail", statuses.get("REDIS-004"), outcome.toString());
+    }
+
+    private long firewallRuleReads() {
+        return live.arm.requests().stream().filter(r -> r.path().endsWith("/firewallRules")).count();
+    }
+
+    @Test
+    void theHttpFunctionDecidesAnOpenCacheWithItsFirewallRules() {
+        RedisScenarios.storeOpenCache(live);
+        HttpResponseMessage response = new RemediateResource(this::app).evaluate(
+                FunctionHarness.request(null, Map.of("resourceId", CACHE)), context.context);
+        assertEquals(HttpStatus.OK, response.getStatus());
+        assertOpenCacheDecided(FunctionHarness.json(response));
+        assertEquals(1, firewallRuleReads());
+    }
+
+    @Test
+    void aFirewallRuleEventReevaluatesTheCacheWithItsRulesLoaded() {
+        RedisScenarios.storeOpenCache(live);
+        JsonArray delivery = JsonParser.parseString(event("event-grid-schema_resource_write_success.json",
+                CACHE + "/firewallRules/allowAll", "someone-else")).getAsJsonArray();
+        delivery.get(0).getAsJsonObject().getAsJsonObject("data")
+                .addProperty("operationName", "Microsoft.Cache/redis/firewallRules/write");
+        onResourceWrite(delivery.toString());
+        assertEquals(1, context.outcomes().size());
+        assertOpenCacheDecided(context.outcomes().get(0));
+        assertEquals(1, firewallRuleReads());
+    }
+
+    @Test
+    void theSweepQueuesAnOpenCacheForTheReadsItsRulesNeedAndTheQueuedWorkDecidesIt() {
+        RedisScenarios.storeOpenCache(live);
+        live.arm.put(RedisScenarios.privateCache(CACHE.replace("cache1", "cache2")));
+        live.arm.settleAfterGets(CACHE, 0);
+        FunctionHarness.Binding<List<String>> work = new FunctionHarness.Binding<>();
+        new SweepSubscriptions(this::app).run("{\"isPastDue\":false}", work, context.context);
+        assertEquals(1, work.getValue().size(), "only the open cache needs a full read");
+        assertEquals(0, live.arm.count("GET"), "the sweep itself reads nothing per resource");
+        // The queued work also sends the cache's safe fixes, so the host redelivers it for the verification read.
+        assertThrows(DeferredRemediation.FollowUpPending.class,
+                () -> new DeferredRemediation(this::app).run(work.getValue().get(0), 1, context.context));
+        assertOpenCacheDecided(context.outcomes().get(0));
+        assertEquals(1, firewallRuleReads());
+    }
+
     @Test
     void theSweepQueuesOnlyTheResourcesThatNeedAFix() {
-        JsonObject fine = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
-        fine.addProperty("id", CACHE.replace("cache1", "cache2"));
-        live.store(fine);
+        live.store(RedisScenarios.privateCache(CACHE.replace("cache1", "cache2")));
         FunctionHarness.Binding<List<String>> work = new FunctionHarness.Binding<>();
         new SweepSubscriptions(this::app).run("{\"isPastDue\":false}", work, context.context);
         assertEquals(1, work.getValue().size());

@@ -71,7 +71,7 @@ class InfraConsistencyTest {
     /** Environment values azd sets itself, which the hooks may read. */
     private static final Set<String> AZD_VARIABLES = Set.of("AZURE_ENV_NAME", "AZURE_SUBSCRIPTION_ID", "AZURE_LOCATION");
     /** Optional inputs of the hooks, documented in docs/deploy.md. */
-    private static final Set<String> HOOK_INPUTS = Set.of("ADDITIONAL_SUBSCRIPTION_IDS");
+    private static final Set<String> HOOK_INPUTS = Set.of("ADDITIONAL_SUBSCRIPTION_IDS", "BG_HOOK_POLL_ATTEMPTS", "BG_HOOK_POLL_SECONDS");
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PARAM = Pattern.compile("(?m)^param\\s+(\\w+)\\s+\\w+(\\s*=.*)?$");
@@ -107,12 +107,44 @@ class InfraConsistencyTest {
         List<Path> definitions = bicepFiles().stream()
                 .filter(p -> Pattern.compile("(?m)^resource\\s+\\w+\\s+'Microsoft.Authorization/roleDefinitions@[^']+'\\s+=").matcher(read(p)).find())
                 .toList();
-        assertEquals(List.of(MODULES.resolve("guard-role.bicep")), definitions, "role definitions");
+        assertEquals(List.of(MODULES.resolve("guard-role.bicep"), MODULES.resolve("workspace-access.bicep")), definitions,
+                "role definitions: the guard role, and the diagnostics-workspace role");
         assertTrue(modules(INFRA.resolve("main.bicep")).contains("modules/guard-role.bicep"), "main.bicep assigns the role");
         assertTrue(modules(MODULES.resolve("subscription-onboarding.bicep")).contains("guard-role.bicep"),
                 "each onboarded subscription gets the role");
         assertTrue(modules(INFRA.resolve("eventgrid.bicep")).contains("modules/subscription-onboarding.bicep"),
                 "eventgrid.bicep onboards the additional subscriptions");
+    }
+
+    /**
+     * A diagnostic setting to a Log Analytics workspace needs Microsoft.OperationalInsights/workspaces/sharedKeys/action
+     * on that workspace (403 LinkedAuthorizationFailed otherwise). The grant is that one action, on that workspace only,
+     * in the workspace's own subscription and resource group, and only when BG_DIAGNOSTICS_WORKSPACE_ID is set.
+     */
+    @Test
+    void theDiagnosticsWorkspaceGrantIsTheSharedKeysActionOnThatWorkspaceOnly() {
+        String access = read(MODULES.resolve("workspace-access.bicep"));
+        assertEquals(List.of("Microsoft.OperationalInsights/workspaces/sharedKeys/action"), strings(block(access, "var workspaceActions = [")));
+        String permissions = block(access, "permissions: [");
+        assertTrue(permissions.matches("(?s).*\\bactions: workspaceActions\\b.*"));
+        for (String none : List.of("notActions", "dataActions", "notDataActions")) {
+            assertTrue(permissions.matches("(?s).*\\b" + none + ": \\[\\].*"), none + " must be empty");
+        }
+        assertTrue(access.contains("targetScope = 'subscription'"));
+        assertTrue(access.contains("assignableScopes: [\n      subscriptionResourceId('Microsoft.Resources/resourceGroups', workspaceResourceGroup)\n    ]"));
+        assertTrue(access.contains("scope: resourceGroup(workspaceResourceGroup)"));
+
+        String assignment = read(MODULES.resolve("workspace-role-assignment.bicep"));
+        assertTrue(assignment.contains("resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {"));
+        assertTrue(block(assignment, "resource workspaceKeys 'Microsoft.Authorization/roleAssignments@2022-04-01' = {")
+                .contains("scope: workspace\n"), "assigned on the workspace, not its resource group");
+
+        String main = read(INFRA.resolve("main.bicep"));
+        assertTrue(main.contains("var grantWorkspaceAccess = !empty(diagnosticsWorkspaceId)"));
+        assertTrue(main.contains("module workspaceAccess 'modules/workspace-access.bicep' = if (grantWorkspaceAccess) {"));
+        assertTrue(main.contains("scope: subscription(workspaceIdParts[2])"), "in the workspace's subscription");
+        assertTrue(read(MODULES.resolve("function-app.bicep")).contains("BG_DIAGNOSTICS_WORKSPACE_ID: diagnosticsWorkspaceId"),
+                "the app and the grant use the same workspace");
     }
 
     @Test
@@ -287,20 +319,22 @@ class InfraConsistencyTest {
     void theHooksPassEveryEventGridParameterFromTheAzdEnvironment() {
         Map<String, String> declared = params(INFRA.resolve("eventgrid.bicep"));
         Set<String> outputs = outputs(INFRA.resolve("main.bicep"));
+        // The parameters go to az through a parameters file: one entry per line in each hook.
+        Map<String, Pattern> entries = Map.of(
+                "postdeploy.sh", Pattern.compile("(?m)^\\s+\"(\\w+)\": \\{\"value\": "),
+                "postdeploy.ps1", Pattern.compile("(?m)^\\s+(\\w+) = @\\{ value = "));
         for (String hook : List.of("postdeploy.sh", "postdeploy.ps1")) {
             String text = read(INFRA.resolve("hooks").resolve(hook));
             assertTrue(text.contains("az deployment sub create"), hook);
             assertTrue(text.contains("--template-file infra/eventgrid.bicep"), hook);
+            assertTrue(text.contains("--parameters \"@$"), hook + " passes a parameters file");
             Set<String> passed = new TreeSet<>();
-            int from = text.indexOf("--parameters");
-            String section = text.substring(from, text.indexOf("--output none", from));
-            Matcher m = Pattern.compile("(?m)^\\s+(\\w+)=\"").matcher(section);
+            Matcher m = entries.get(hook).matcher(text);
             while (m.find()) {
                 passed.add(m.group(1));
             }
-            assertTrue(declared.keySet().containsAll(passed), hook + " passes undeclared parameters: " + passed);
-            declared.forEach((name, defaultValue) -> assertTrue(defaultValue != null || passed.contains(name),
-                    hook + " does not pass the required parameter " + name));
+            assertEquals(declared.keySet().stream().filter(n -> !n.equals("location")).collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                    passed, hook + ": parameters passed vs eventgrid.bicep's (location defaults to the deployment's)");
 
             Matcher variables = Pattern.compile(hook.endsWith(".ps1") ? "\\$env:([A-Z][A-Z0-9_]+)" : "\\$\\{?([A-Z][A-Z0-9_]+)")
                     .matcher(text);
@@ -309,6 +343,12 @@ class InfraConsistencyTest {
                 assertTrue(outputs.contains(variable) || AZD_VARIABLES.contains(variable) || HOOK_INPUTS.contains(variable),
                         hook + " reads " + variable + ", which neither main.bicep outputs nor azd sets");
             }
+            Matcher required = Pattern.compile(hook.endsWith(".ps1") ? "Assert-Set @\\(([^)]*)\\)" : "(?s)require (AZURE_ENV_NAME.*?)\\n[a-z]")
+                    .matcher(text);
+            assertTrue(required.find(), hook + " checks the azd values it needs first");
+            for (String output : List.of("FUNCTION_APP_ID", "SYSTEM_TOPIC_NAME", "EVENTGRID_DEPLOYMENT_NAME")) {
+                assertTrue(required.group(1).contains(output), hook + " requires " + output);
+            }
         }
     }
 
@@ -316,11 +356,13 @@ class InfraConsistencyTest {
     void azureYamlDeploysTheAppAndRunsThePostdeployHook() {
         String yaml = read(Path.of("azure.yaml"));
         for (String expected : List.of("services:\n  app:\n    project: .\n    language: java\n    host: function",
+                "preprovision:", "run: infra/hooks/preprovision.sh", "run: infra/hooks/preprovision.ps1",
                 "postdeploy:", "run: infra/hooks/postdeploy.sh", "run: infra/hooks/postdeploy.ps1")) {
             assertTrue(yaml.contains(expected), "azure.yaml lacks " + expected);
         }
-        assertTrue(Files.isRegularFile(INFRA.resolve("hooks/postdeploy.sh")));
-        assertTrue(Files.isRegularFile(INFRA.resolve("hooks/postdeploy.ps1")));
+        for (String hook : List.of("preprovision.sh", "preprovision.ps1", "postdeploy.sh", "postdeploy.ps1", "common.sh", "common.ps1")) {
+            assertTrue(Files.isRegularFile(INFRA.resolve("hooks").resolve(hook)), hook);
+        }
         assertTrue(read(INFRA.resolve("main.bicep")).startsWith("//") && read(INFRA.resolve("main.bicep")).contains("targetScope = 'subscription'"));
     }
 
@@ -379,7 +421,7 @@ class InfraConsistencyTest {
         return infraFiles().stream().filter(p -> p.toString().endsWith(".bicep")).toList();
     }
 
-    private static String read(Path path) {
+    static String read(Path path) {
         try {
             return Files.readString(path).replace("\r\n", "\n");
         } catch (IOException e) {

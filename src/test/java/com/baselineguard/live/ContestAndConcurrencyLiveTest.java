@@ -180,7 +180,7 @@ public class ContestAndConcurrencyLiveTest {
         live.store(original);
         live.arm.settleAfterGets(CACHE, 0);
         MovableClock clock = new MovableClock();
-        Composition app = Composition.withGateway(live.environment(), live.composition().remediator().gateway(), clock);
+        Composition app = Composition.withGateway(live.environment(), live.composition().armGateway(), clock);
         Remediator remediator = app.remediator();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.app.Composition;
-import com.baselineguard.keyvault.KeyVaultGateway;
 import com.baselineguard.engine.Action;
-import com.baselineguard.engine.InMemoryFixLedger;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.RemediationSettings;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
 import com.baselineguard.engine.Trigger;
 import com.baselineguard.engine.WorkItem;
+import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.storage.InMemoryFixLedger;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;
@@ -86,7 +86,7 @@ public class FaultsLiveTest {
     void retryWaitsStopAtTheInvocationDeadline() {
         live.arm.inject(Fault.on("GET", CACHE_PATH).throttled(2).always());
         Composition app = live.composition();
-        Remediator remediator = new Remediator(app.evaluator(), app.catalog(), app.remediator().gateway(), KeyVaultGateway.unavailable("not used by this test"), Clock.systemUTC(), new RemediationSettings(Duration.ofSeconds(1), 10), new InMemoryFixLedger(), Duration.ofSeconds(3));
+        Remediator remediator = new Remediator(app.evaluator(), app.catalog(), app.armGateway(), KeyVaultGateway.unavailable("not used by this test"), Clock.systemUTC(), new RemediationSettings(Duration.ofSeconds(1), 10), new InMemoryFixLedger(), Duration.ofSeconds(3));
         long started = System.nanoTime();
         Outcome outcome = handle(remediator);
         Duration took = Duration.ofNanos(System.nanoTime() - started);

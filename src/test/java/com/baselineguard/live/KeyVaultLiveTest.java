@@ -130,6 +130,17 @@ class KeyVaultLiveTest {
     }
 
     @Test
+    void aKeyGoneWhenItsRotationPolicyIsWrittenFailsTheFixNotTheAccount() {
+        live.with("BG_RULE_MODE_BATCH_010", "enforce");
+        vault.failNext("PUT", "/keys/batchkey/rotationpolicy", 404);
+        Outcome outcome = handle(live.composition().remediator());
+        assertEquals(Result.FAILED, outcome.result(), outcome.reason());
+        assertTrue(outcome.reason().startsWith("PUT refused: "), outcome.reason());
+        assertTrue(outcome.followUp().isEmpty(), outcome.reason());
+        assertEquals(Action.Status.FAILED, outcome.actions().get(0).status());
+    }
+
+    @Test
     void expiredSmallDisabledAndMissingKeysGetTheRightStatuses() {
         vault.putRotationPolicy(KEY, Fixtures.json("Microsoft.KeyVault/keys/7.5_GetKeyRotationPolicy.json").getAsJsonObject());
         assertEquals(Status.PASS, batch010(handle(live.composition().remediator())).status());

@@ -38,7 +38,24 @@ public final class LiveScenarios {
     }
 
     private record Scenario(String kind, String fault, boolean slow, Consumer<LiveHarness> inject,
-            Predicate<Request> injectedRequest) {
+            Predicate<Request> injectedRequest, Map<String, String> settings) {
+
+        Scenario(String kind, String fault, boolean slow, Consumer<LiveHarness> inject, Predicate<Request> injectedRequest) {
+            this(kind, fault, slow, inject, injectedRequest, Map.of());
+        }
+    }
+
+    /** The Log Analytics workspace of the diagnostic-logs scenario. */
+    static final String WORKSPACE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/"
+            + "Microsoft.OperationalInsights/workspaces/central";
+
+    /** ARM's answer to a diagnostic setting whose writer lacks sharedKeys/action on the destination workspace. */
+    static String linkedAuthorizationFailed() {
+        return "The client '" + Fault.CLIENT_ID + "' with object id '" + Fault.OBJECT_ID + "' has permission to perform"
+                + " action 'Microsoft.Insights/diagnosticSettings/write' on scope '" + CACHE
+                + "/providers/Microsoft.Insights/diagnosticSettings/baseline-guard'; however, it does not have permission to"
+                + " perform action(s) 'Microsoft.OperationalInsights/workspaces/sharedKeys/action' on the linked scope(s) '"
+                + WORKSPACE + "' (respectively) or the linked scope(s) are invalid.";
     }
 
     private static List<Scenario> scenarios() {
@@ -69,6 +86,14 @@ public final class LiveScenarios {
                         r -> r.status() == 412),
                 new Scenario("long-running operation never ends", "PATCH 202, operation InProgress forever", false,
                         l -> l.arm.patchAsynchronously(CACHE, 1_000_000), r -> r.status() == 202),
+                new Scenario("related list refused", "GET firewallRules 403 AuthorizationFailed, always", false,
+                        l -> l.arm.inject(Fault.on("GET", PATH + "/firewallRules")
+                                .authorizationFailed("Microsoft.Cache/redis/firewallRules/read").always()),
+                        r -> r.status() == 403),
+                new Scenario("workspace link refused", "PUT diagnostic setting 403 LinkedAuthorizationFailed, always", false,
+                        l -> l.arm.inject(Fault.on("PUT", PATH + "/providers/Microsoft.Insights/diagnosticSettings/.*")
+                                .status(403).error("LinkedAuthorizationFailed", linkedAuthorizationFailed()).always()),
+                        r -> r.status() == 403, Map.of("BG_DIAGNOSTICS_WORKSPACE_ID", WORKSPACE)),
                 new Scenario("fix reverted (fight)", "the fix is reverted after every write", false,
                         l -> { }, r -> false));
     }
@@ -90,7 +115,9 @@ public final class LiveScenarios {
             live.arm.remove(CACHE); // drops the previous scenario's update behaviour too
             live.arm.put(original);
             live.arm.settleAfterGets(CACHE, 0);
+            scenario.settings().forEach(live::with);
             Composition app = live.composition();
+            scenario.settings().keySet().forEach(live::without);
             Remediator remediator = app.remediator();
             scenario.inject().accept(live);
             boolean fight = scenario.kind().startsWith("fix reverted");

@@ -55,13 +55,27 @@ class RedisEnterpriseRemediatorLiveTest {
         String id = live.store(cluster);
         Outcome outcome = handle(id);
         assertEquals(Result.REMEDIATED, outcome.result(), outcome.reason());
-        assertEquals(2, outcome.armCalls(), "one read (no cluster rule needs diagnostic settings) and one PATCH");
+        assertEquals(3, outcome.armCalls(), "one read (no cluster rule needs diagnostic settings), the private endpoint"
+                + " connections the published body does not carry, and one PATCH");
+        assertEquals(1, live.arm.requests().stream().filter(r -> r.path().endsWith("/privateEndpointConnections")).count());
         assertEquals(1, live.patches().size());
         assertEquals(Fixtures.parse("{\"properties\":{\"minimumTlsVersion\":\"1.2\"}}"), live.patches().get(0).json());
         assertEquals("2025-07-01", live.patches().get(0).apiVersion());
         assertTrue(live.arm.requests().stream().allMatch(r -> r.apiVersion().equals("2025-07-01")));
         assertEquals("1.2", live.arm.resource(id).orElseThrow().getAsJsonObject("properties")
                 .get("minimumTlsVersion").getAsString());
+    }
+
+    @Test
+    void theClustersPrivateEndpointConnectionsAreListedAtApiVersion20250701() {
+        String id = live.store(Fixtures.json(DIR + "2025-07-01_RedisEnterpriseCreate.json").getAsJsonObject());
+        live.arm.putChildren(id, "privateEndpointConnections",
+                Fixtures.items(DIR + "privateEndpointConnections/2025-07-01_RedisEnterpriseListPrivateEndpointConnections.json"));
+        Outcome outcome = handle(id);
+        assertEquals("pass", outcome.findings().stream().filter(f -> f.rule().id().equals("REDISENT-004")).findFirst()
+                .orElseThrow().status().label(), outcome.findings().toString());
+        assertEquals(1, live.arm.requests().stream().filter(r -> r.path().endsWith("/privateEndpointConnections")
+                && r.apiVersion().equals("2025-07-01")).count());
     }
 
     @Test

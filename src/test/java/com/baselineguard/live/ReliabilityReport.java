@@ -32,6 +32,8 @@ class ReliabilityReport {
             Map.entry("400", "failed"),
             Map.entry("412", "audited"),
             Map.entry("long-running operation never ends", "failed"),
+            Map.entry("related list refused", "audited"),
+            Map.entry("workspace link refused", "failed"),
             Map.entry("fix reverted (fight)", "contested"));
 
     @Test
@@ -41,6 +43,7 @@ class ReliabilityReport {
             rows = LiveScenarios.runEveryFaultKind(live, false, (kind, outcome) -> { });
         }
         // "audited": fixed and verified; the disruptive rules stay audit-only under default modes.
+        assertEquals(EXPECTED_FINAL.keySet(), rows.stream().map(LiveScenarios.Row::kind).collect(Collectors.toSet()));
         for (LiveScenarios.Row row : rows) {
             assertEquals(row.deliveries(), row.outcomeRecords(), row.kind() + ": one outcome record per delivery");
             assertEquals(EXPECTED_FINAL.get(row.kind()), row.finalResult(), row.kind() + " " + row.results());
@@ -61,7 +64,8 @@ class ReliabilityReport {
                 .append("managed-identity credential. Every scenario starts from one Event Grid `ResourceWriteSuccess` delivery ")
                 .append("for an Azure Cache for Redis whose safe fixes are pending, and runs its chain of work to the end ")
                 .append("(follow-ups made due at once, `BG_MAX_ATTEMPTS=3`, `BG_CONTEST_MAX_FIXES=3`). The fight scenario ")
-                .append("delivers 5 events and reverts the fix after every write.\n\n")
+                .append("delivers 5 events and reverts the fix after every write; the workspace-link scenario sets ")
+                .append("`BG_DIAGNOSTICS_WORKSPACE_ID`, so the plan also creates a diagnostic setting.\n\n")
                 .append("- **injected**: requests the stand-in answered with the fault (for the fight: writes that were reverted).\n")
                 .append("- **deliveries in**: event deliveries plus deferred-work (queue) deliveries.\n")
                 .append("- **outcome records out**: `BaselineGuardOutcome` records; equal to deliveries in: nothing is lost.\n\n")
@@ -79,10 +83,14 @@ class ReliabilityReport {
         md.append("| **total** | | ").append(rows.stream().mapToLong(LiveScenarios.Row::injected).sum()).append(" | | | **")
                 .append(in).append("** | **").append(out).append("** |\n\n");
         md.append("How each kind is handled: `docs/reliability.md` is generated; the rules are in ")
-                .append("`ArmRetryPolicy` (retries: 3, waits capped at 10 s, a longer Retry-After is deferred up to 15 min, ")
-                .append("never past the 25 s invocation deadline), `Remediator` (409/429/5xx/412 deferred, 404 gone, 403 and 400 ")
-                .append("failed with ARM's code and message, 400 continues with independent later steps, contested after ")
-                .append("N fixes in the window) and `StepIndependence`. ETags: Batch pools carry a top-level `etag` and every ")
+                .append("`Replies` (engine/port, the one reply table: 408/409/429/5xx deferred, 412 on a write deferred and ")
+                .append("re-read, 404 gone, 403 and 400 failed with ARM's code and message, a lock or a policy denial failed ")
+                .append("at once; what the pipelines retry at once) with `Reply` (a 403 `LinkedAuthorizationFailed` names the ")
+                .append("permission and the workspace it is missing on), `ArmRetryPolicy` (retries: 3, waits capped at 10 s, never ")
+                .append("past the 25 s invocation deadline), `FollowUps` (a longer Retry-After defers the work up to 15 min; ")
+                .append("the attempt bound), `RelatedReads` (a related list that cannot be read leaves its rules `not_evaluated` ")
+                .append("and the outcome says why), `StepSender` with `StepIndependence` (400 continues with independent later ")
+                .append("steps) and `ContestGuard` (contested after N fixes in the window). ETags: Batch pools carry a top-level `etag` and every ")
                 .append("PATCH sends it as `If-Match` (412 defers and re-reads); the published Redis and Batch account ")
                 .append("resources carry none, so concurrent work on them is serialized per resource within an instance ")
                 .append("and made idempotent by re-reading before every write.\n");

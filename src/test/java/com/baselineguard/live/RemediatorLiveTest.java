@@ -50,12 +50,17 @@ class RemediatorLiveTest {
     }
 
     @Test
-    void aResourceWithNothingToFixCostsOneReadPlusOneForDiagnosticSettings() {
+    void aPublicCacheWithNothingToFixCostsOneReadPlusTheListsItsRulesNeed() {
         live.store(cache("2024-11-01_RedisCacheCreate.json"));
         Outcome outcome = handle(remediator(), CACHE, false);
         assertEquals(Result.AUDITED, outcome.result(), outcome.reason());
-        assertEquals(2, outcome.armCalls());
-        assertEquals(2, live.arm.count("GET"));
+        assertEquals(4, outcome.armCalls());
+        assertEquals(List.of(CACHE, CACHE + "/providers/Microsoft.Insights/diagnosticSettings",
+                CACHE + "/firewallRules", CACHE + "/privateEndpointConnections"),
+                live.arm.requests().stream().map(r -> r.path()).toList(),
+                "the cache; its diagnostic settings (REDIS-011); no privateEndpointConnections in the body (REDIS-001..003);"
+                        + " public, so its firewall rules (REDIS-003, REDIS-004)");
+        assertEquals(4, live.arm.count("GET"));
         assertEquals(0, live.patches().size());
         assertTrue(outcome.followUp().isEmpty());
         assertTrue(live.arm.requests().stream().allMatch(r -> r.header("Authorization").startsWith("Bearer ")),
@@ -64,9 +69,14 @@ class RemediatorLiveTest {
     }
 
     @Test
-    void withTheDiagnosticRuleOffACompliantResourceCostsExactlyOneRead() {
+    void withTheDiagnosticRuleOffACompliantPrivateCacheCostsExactlyOneRead() {
         live.with("BG_RULE_MODE_REDIS_011", "off");
-        live.store(cache("2024-11-01_RedisCacheCreate.json"));
+        JsonObject cache = cache("2024-11-01_RedisCacheCreate.json");
+        cache.getAsJsonObject("properties").addProperty("publicNetworkAccess", "Disabled");
+        cache.getAsJsonObject("properties").add("privateEndpointConnections", Fixtures.json(
+                "Microsoft.Cache/redis/privateEndpointConnections/2024-11-01_RedisCacheListPrivateEndpointConnections.json")
+                .getAsJsonObject().getAsJsonArray("value"));
+        live.store(cache);
         Outcome outcome = handle(remediator(), CACHE, false);
         assertEquals(1, outcome.armCalls());
         assertEquals(1, live.arm.requests().size());
@@ -125,7 +135,7 @@ class RemediatorLiveTest {
     @Test
     void aBusyResourceIsDeferredWithoutAWrite() {
         live.store(cache("2020-06-01_RedisCacheGet.json"));
-        Outcome outcome = handle(remediator(), "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
+        Outcome outcome = handle(remediator(), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
         assertEquals(Result.DEFERRED, outcome.result());
         assertTrue(outcome.reason().contains("Creating"), outcome.reason());
         assertEquals(0, live.patches().size());
@@ -179,6 +189,21 @@ class RemediatorLiveTest {
         assertEquals(Result.REMEDIATED, outcome.result(), outcome.reason());
         assertEquals(Fixtures.parse("{\"identity\":{\"type\":\"SystemAssigned\"}}"), live.patches().get(0).json());
         assertEquals("2025-06-01", live.patches().get(0).apiVersion());
+    }
+
+    @Test
+    void aPoolWhoseVmConfigurationCanHoldSecretsIsNeverPatchedEvenWhenItsFixesAreEnforced() {
+        // The published pool GET with a VM extension (its protectedSettings never come back in a GET), drained.
+        JsonObject pool = Fixtures.json("Microsoft.Batch/batchAccounts/pools/2025-06-01_PoolGet_VirtualMachineConfiguration_Extensions.json")
+                .getAsJsonObject();
+        pool.getAsJsonObject("properties").addProperty("allocationState", "Steady");
+        String id = live.store(pool);
+        live.with("BG_RULE_MODE_BPOOL_004", "enforce").with("BG_RULE_MODE_BPOOL_005", "enforce")
+                .with("BG_RULE_MODE_BPOOL_006", "enforce");
+        Outcome outcome = handle(remediator(), id, false);
+        assertEquals(0, live.patches().size(), "no body that could drop extensions[].protectedSettings");
+        String record = outcome.toJson().toString();
+        assertTrue(record.contains("extension 'batchextension1' can hold protectedSettings"), record);
     }
 
     @Test

@@ -3,14 +3,18 @@ package com.baselineguard.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.baselineguard.arm.ArmActions;
-import com.baselineguard.arm.ArmGateway;
+import com.baselineguard.arm.RelatedCollection;
+import com.baselineguard.engine.port.ArmGateway;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
+import com.baselineguard.model.ResourceType;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Request;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ class LeastPrivilegeTest {
     @Test
     void theDeclaredActionsAreExactlyThoseTheGatewayPerforms() {
         try (LiveHarness live = LiveHarness.start()) {
-            ArmGateway gateway = live.composition().remediator().gateway();
+            ArmGateway gateway = live.composition().armGateway();
             for (String fixture : List.of("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json",
                     "Microsoft.Batch/batchAccounts/2025-06-01_BatchAccountGet.json",
                     "Microsoft.Batch/batchAccounts/pools/2025-06-01_PoolGet.json",
@@ -34,8 +38,13 @@ class LeastPrivilegeTest {
                 JsonObject resource = Fixtures.json(fixture).getAsJsonObject();
                 ResourceId id = ResourceId.parse(live.store(resource));
                 gateway.get(id);
-                gateway.diagnosticSettings(id);
-                gateway.patch(id, Fixtures.parse("{\"tags\":{\"a\":\"b\"}}").getAsJsonObject());
+                ResourceType type = ResourceType.fromArmType(id.type()).orElseThrow();
+                for (RelatedKind kind : RelatedKind.values()) {
+                    if (RelatedCollection.of(type, kind).isPresent()) {
+                        gateway.listRelated(id, kind, Optional.empty());
+                    }
+                }
+                gateway.patch(id, Fixtures.parse("{\"tags\":{\"a\":\"b\"}}").getAsJsonObject(), Optional.empty());
                 gateway.putDiagnosticSetting(id, "baseline-guard", Fixtures.parse("{\"properties\":{}}").getAsJsonObject());
             }
             gateway.resourceGraph("resources | limit 1", List.of("00000000-0000-0000-0000-000000000000"), List.of(), 1, null);
@@ -59,6 +68,22 @@ class LeastPrivilegeTest {
         }
         if (path.contains("/providers/microsoft.insights/diagnosticsettings")) {
             return "Microsoft.Insights/diagnosticSettings/" + verb;
+        }
+        java.util.regex.Matcher child = java.util.regex.Pattern.compile(
+                ".*/providers/microsoft\\.(cache/redis|cache/redisenterprise|batch/batchaccounts)/[^/]+/"
+                        + "(firewallrules|privateendpointconnections|certificates)").matcher(path);
+        if (child.matches() && request.method().equals("GET")) {
+            String parent = switch (child.group(1)) {
+                case "cache/redis" -> "Microsoft.Cache/redis";
+                case "cache/redisenterprise" -> "Microsoft.Cache/redisEnterprise";
+                default -> "Microsoft.Batch/batchAccounts";
+            };
+            String collection = switch (child.group(2)) {
+                case "firewallrules" -> "firewallRules";
+                case "privateendpointconnections" -> "privateEndpointConnections";
+                default -> "certificates";
+            };
+            return parent + "/" + collection + "/read";
         }
         if (path.matches(".*/providers/microsoft\\.cache/redis/[^/]+")) {
             return "Microsoft.Cache/redis/" + verb;

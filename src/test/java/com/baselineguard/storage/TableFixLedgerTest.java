@@ -3,7 +3,9 @@ package com.baselineguard.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.baselineguard.engine.FixLedger;
+import com.baselineguard.config.AzureSettings;
+import com.baselineguard.engine.port.FixLedger;
+import com.baselineguard.identity.Credentials;
 import com.baselineguard.testing.TableStandIn;
 import com.baselineguard.testing.arm.ArmStandIn;
 import com.baselineguard.testing.arm.ManagedIdentityEnvironment;
@@ -43,20 +45,30 @@ class TableFixLedgerTest {
         Map<String, String> env = new HashMap<>();
         env.put("IDENTITY_ENDPOINT", arm.identityEndpoint());
         env.put("IDENTITY_HEADER", arm.identityHeader());
-        env.put(TableFixLedger.TABLE_SERVICE_URI, tables.endpoint());
-        env.put(TableFixLedger.CLIENT_ID, "5b0e1c2d-0000-4000-8000-0000000000aa");
+        env.put(AzureSettings.TABLE_SERVICE_URI, tables.endpoint());
+        env.put(AzureSettings.STORAGE_CLIENT_ID, "5b0e1c2d-0000-4000-8000-0000000000aa");
         return env;
+    }
+
+    /**
+     * A ledger as the composition root builds one: the table endpoint and the storage identity from the
+     * settings, the credential from the one credential factory.
+     */
+    private static FixLedger ledger() {
+        AzureSettings azure = AzureSettings.read(environment());
+        return TableFixLedger.create(azure.tableServiceUri().orElseThrow(),
+                Credentials.of(azure.managedIdentityEndpoint(), azure.sdkEnvironment()).forClient(azure.storageClientId()));
     }
 
     @Test
     void fixesAreCountedPerResourceAndRuleSinceAnInstantAcrossLedgerInstances() {
-        FixLedger first = TableFixLedger.fromEnvironment(environment()).orElseThrow();
+        FixLedger first = ledger();
         Instant t0 = Instant.parse("2025-01-01T10:00:00Z");
         first.record(CACHE, List.of("REDIS-001", "REDIS-002"), t0);
         first.record(CACHE.toUpperCase(), List.of("REDIS-001"), t0.plusSeconds(600));
         first.record(CACHE, List.of("REDIS-001"), t0.plusSeconds(1200));
         // Another instance: a ledger of its own over the same table.
-        FixLedger second = TableFixLedger.fromEnvironment(environment()).orElseThrow();
+        FixLedger second = ledger();
         assertEquals(3, second.fixesSince(CACHE, "REDIS-001", t0));
         assertEquals(2, second.fixesSince(CACHE.toLowerCase(), "REDIS-001", t0.plusSeconds(1)));
         assertEquals(1, second.fixesSince(CACHE, "REDIS-002", t0));
@@ -71,12 +83,12 @@ class TableFixLedgerTest {
 
     @Test
     void anEmptyOrMissingTableCountsNothing() {
-        FixLedger ledger = TableFixLedger.fromEnvironment(environment()).orElseThrow();
+        FixLedger ledger = ledger();
         assertEquals(0, ledger.fixesSince(CACHE + "/never", "REDIS-001", Instant.EPOCH));
     }
 
     @Test
     void withoutATableEndpointThereIsNoDurableLedger() {
-        assertTrue(TableFixLedger.fromEnvironment(Map.of()).isEmpty());
+        assertTrue(AzureSettings.read(Map.of()).tableServiceUri().isEmpty());
     }
 }

@@ -37,6 +37,12 @@ public final class LiveHarness implements AutoCloseable {
         return this;
     }
 
+    /** Removes a setting (before {@link #composition()}). */
+    public LiveHarness without(String name) {
+        environment.remove(name);
+        return this;
+    }
+
     public Map<String, String> environment() {
         return Map.copyOf(environment);
     }

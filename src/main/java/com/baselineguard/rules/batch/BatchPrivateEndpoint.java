@@ -1,6 +1,7 @@
 package com.baselineguard.rules.batch;
 
 import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -16,6 +17,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.Set;
 
 /** BATCH-004: the account has at least one Approved private endpoint connection. */
 public final class BatchPrivateEndpoint implements Rule {
@@ -29,6 +31,12 @@ public final class BatchPrivateEndpoint implements Rule {
 
     private static final JsonPath STATUS = JsonPath.of("properties.privateLinkServiceConnectionState.status");
     private static final JsonPath GROUP_IDS = JsonPath.of("properties.groupIds");
+
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
 
     @Override
     public RuleMetadata metadata() {

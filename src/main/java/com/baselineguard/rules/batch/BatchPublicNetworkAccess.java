@@ -1,6 +1,7 @@
 package com.baselineguard.rules.batch;
 
 import com.baselineguard.model.JsonPath;
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -17,6 +18,7 @@ import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** BATCH-001: the account and node-management endpoints are reachable only privately. */
 public final class BatchPublicNetworkAccess implements Rule {
@@ -38,6 +40,12 @@ public final class BatchPublicNetworkAccess implements Rule {
             .expect("Disabled or SecuredByPerimeter", BatchPublicAccess::closes)
             .whenAbsent(false, "absent means Enabled")
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
+
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
 
     @Override
     public RuleMetadata metadata() {

@@ -13,11 +13,13 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * BPOOL-007: the pool's image is on the organisation's approved list. Entries are
- * {@code publisher:offer:sku} (any part may be {@code *}) or a prefix of a gallery image id; both compare
- * ignoring case. The end-of-life half of the synopsis needs the Batch data-plane list of supported images,
+ * {@code publisher:offer:sku} (any part may be {@code *}) or a prefix of a custom image's identifier, which the
+ * 2025-06-01 ImageReference holds in {@code id} (a managed image or an Azure Compute Gallery image version),
+ * {@code sharedGalleryImageId} or {@code communityGalleryImageId}; both compare ignoring case. The end-of-life half of the synopsis needs the Batch data-plane list of supported images,
  * which snapshots do not carry, so only the allow-list is checked.
  */
 public final class BatchPoolApprovedImage implements Rule {
@@ -62,10 +64,12 @@ public final class BatchPoolApprovedImage implements Rule {
     }
 
     /** The parts of an image reference the allow-list can name. */
-    private record Image(String id, String publisher, String offer, String sku) {
+    private record Image(String id, String sharedGalleryImageId, String communityGalleryImageId, String publisher,
+            String offer, String sku) {
 
         static Image of(JsonObject reference) {
-            return new Image(text(reference, "id"), text(reference, "publisher"), text(reference, "offer"),
+            return new Image(text(reference, "id"), text(reference, "sharedGalleryImageId"),
+                    text(reference, "communityGalleryImageId"), text(reference, "publisher"), text(reference, "offer"),
                     text(reference, "sku"));
         }
 
@@ -74,7 +78,9 @@ public final class BatchPoolApprovedImage implements Rule {
                 return false;
             }
             if (!entry.contains(":")) {
-                return !id.isEmpty() && id.toLowerCase(Locale.ROOT).startsWith(entry.toLowerCase(Locale.ROOT));
+                String prefix = entry.toLowerCase(Locale.ROOT);
+                return Stream.of(id, sharedGalleryImageId, communityGalleryImageId)
+                        .anyMatch(value -> !value.isEmpty() && value.toLowerCase(Locale.ROOT).startsWith(prefix));
             }
             String[] parts = entry.split(":", -1);
             return parts.length == 3 && !publisher.isEmpty() && part(parts[0], publisher) && part(parts[1], offer)
@@ -91,7 +97,16 @@ public final class BatchPoolApprovedImage implements Rule {
 
         @Override
         public String toString() {
-            return id.isEmpty() ? "\"" + publisher + ":" + offer + ":" + sku + "\"" : "id \"" + id + "\"";
+            if (!id.isEmpty()) {
+                return "id \"" + id + "\"";
+            }
+            if (!sharedGalleryImageId.isEmpty()) {
+                return "sharedGalleryImageId \"" + sharedGalleryImageId + "\"";
+            }
+            if (!communityGalleryImageId.isEmpty()) {
+                return "communityGalleryImageId \"" + communityGalleryImageId + "\"";
+            }
+            return "\"" + publisher + ":" + offer + ":" + sku + "\"";
         }
     }
 }

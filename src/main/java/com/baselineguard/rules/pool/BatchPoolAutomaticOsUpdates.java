@@ -11,15 +11,16 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * BPOOL-010: the node OS is patched automatically. Only
- * {@code upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade == true} passes; a Windows pool
- * with automatic OS upgrade must have {@code enableAutomaticUpdates} false [SP-B-types], so that false
- * value is reported only when automatic OS upgrade is off.
+ * BPOOL-010: the node OS is patched automatically, as the synopsis says: by automatic OS upgrade
+ * ({@code upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade} true) on any pool, or by Windows
+ * automatic updates on a Windows pool ({@code windowsConfiguration.enableAutomaticUpdates}: "If omitted, the
+ * default value is true", Batch 2025-06-01 WindowsConfiguration).
  */
 public final class BatchPoolAutomaticOsUpdates implements Rule {
 
@@ -53,6 +54,15 @@ public final class BatchPoolAutomaticOsUpdates implements Rule {
         if (automatic.map(Values::isTrue).orElse(false)) {
             return Evaluation.pass(AUTOMATIC_OS_UPGRADE + " is true");
         }
+        JsonObject vm = BatchPoolVmConfiguration.of(resource);
+        String windowsUpdatesPath = BatchPoolVmConfiguration.PATH + "." + WINDOWS_UPDATES;
+        Optional<JsonElement> windowsUpdates = WINDOWS_UPDATES.read(vm);
+        boolean windows = BatchPoolVmConfiguration.windows(vm);
+        if (windows && !windowsUpdates.map(Values::isFalse).orElse(false)) {
+            return Evaluation.pass("Windows pool: " + windowsUpdatesPath + (windowsUpdates.isPresent()
+                    ? " is " + Values.display(windowsUpdates.get())
+                    : " is not set (the default is true)") + ", so Windows automatic updates patch the nodes");
+        }
         List<String> problems = new ArrayList<>();
         if (UPGRADE_POLICY.read(resource.resource()).isEmpty()) {
             problems.add(UPGRADE_POLICY + " is not set (no automatic OS upgrade)");
@@ -60,10 +70,10 @@ public final class BatchPoolAutomaticOsUpdates implements Rule {
             problems.add(MODE + " is " + MODE.read(resource.resource()).map(Values::display).orElse("not set")
                     + " and " + AUTOMATIC_OS_UPGRADE + " is " + automatic.map(Values::display).orElse("not set"));
         }
-        Optional<JsonElement> windowsUpdates = WINDOWS_UPDATES.read(BatchPoolVmConfiguration.of(resource));
-        if (windowsUpdates.map(Values::isFalse).orElse(false)) {
-            problems.add(BatchPoolVmConfiguration.PATH + "." + WINDOWS_UPDATES + " is false");
+        if (windows) {
+            problems.add(windowsUpdatesPath + " is false");
         }
-        return Evaluation.fail(String.join("; ", problems) + "; expected " + AUTOMATIC_OS_UPGRADE + " true");
+        return Evaluation.fail(String.join("; ", problems) + "; expected " + AUTOMATIC_OS_UPGRADE + " true"
+                + (windows ? ", or " + WINDOWS_UPDATES.segments().get(1) + " true on this Windows pool" : ""));
     }
 }

@@ -18,7 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** BPOOL-004: node disks are encrypted (TemporaryDisk; on Windows also OsDisk). */
+/**
+ * BPOOL-004: node disks are encrypted (TemporaryDisk; on Windows also OsDisk). Not applicable to Linux pools
+ * built from a custom image, where the disk encryption configuration is not supported and encryption at
+ * host (BPOOL-005) is the way to encrypt the disks.
+ */
 public final class BatchPoolDiskEncryption implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-004", "BatchPool.DiskEncryption",
@@ -31,8 +35,8 @@ public final class BatchPoolDiskEncryption implements Rule {
 
     private static final JsonPath TARGETS = JsonPath.of("diskEncryptionConfiguration.targets");
 
-    // [SP-B-types] (Batch 2025-06-01 DiskEncryptionTarget): "On Linux pool, only TemporaryDisk is
-    // supported; on Windows pool, OsDisk and TemporaryDisk must be specified."
+    // Batch 2025-06-01 DiskEncryptionConfiguration.targets: "On Linux pool, only "TemporaryDisk" is supported; on
+    // Windows pool, "OsDisk" and "TemporaryDisk" must be specified."
     private static final JsonObject WINDOWS_FIX = JsonParser.parseString(
             "{\"diskEncryptionConfiguration\":{\"targets\":[\"OsDisk\",\"TemporaryDisk\"]}}").getAsJsonObject();
     private static final JsonObject LINUX_FIX = JsonParser.parseString(
@@ -52,7 +56,7 @@ public final class BatchPoolDiskEncryption implements Rule {
     private Evaluation evaluateConfigured(ResourceSnapshot resource) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         boolean windows = BatchPoolVmConfiguration.windows(vm);
-        // Policy 1760f9d4 requires TemporaryDisk; Windows pools must name OsDisk too [SP-B-types].
+        // Policy 1760f9d4 requires TemporaryDisk; Windows pools must name OsDisk too (the targets description above).
         Set<String> required = windows ? Set.of("osdisk", "temporarydisk") : Set.of("temporarydisk");
         String expected = windows ? "OsDisk and TemporaryDisk (Windows pool)" : "TemporaryDisk";
         Optional<JsonArray> targets = TARGETS.readArray(vm);
@@ -64,6 +68,13 @@ public final class BatchPoolDiskEncryption implements Rule {
                 .orElse(Set.of());
         if (present.containsAll(required)) {
             return Evaluation.pass(reason);
+        }
+        Optional<String> customImage = windows ? Optional.empty() : BatchPoolVmConfiguration.customImage(vm);
+        if (customImage.isPresent()) {
+            return Evaluation.notApplicable(reason + ", and the pool is a Linux pool built from a custom image ("
+                    + BatchPoolVmConfiguration.PATH + "." + customImage.get() + "): disk encryption configuration \"is not"
+                    + " supported on Linux pool created with Virtual Machine Image or Azure Compute Gallery Image\", so"
+                    + " encrypt its disks with encryption at host instead (BPOOL-005, securityProfile.encryptionAtHost)");
         }
         return BatchPoolVmConfiguration.withFix(Evaluation.fail(reason + "; expected " + expected), resource,
                 windows ? WINDOWS_FIX : LINUX_FIX);

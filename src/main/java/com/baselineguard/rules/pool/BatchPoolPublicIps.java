@@ -22,7 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** BPOOL-002: pool nodes get no public IP addresses. */
+/**
+ * BPOOL-002: pool nodes get no public IP addresses. A pool without public IP addresses needs simplified
+ * compute node communication, and classic communication was retired on 31 March 2026, so the finding says
+ * when the pool, read at Batch 2025-06-01, still reports {@code Classic}. The fix never sends
+ * {@code targetNodeCommunicationMode}: Batch api-version 2026-08-01 no longer has it.
+ */
 public final class BatchPoolPublicIps implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-002", "BatchPool.PublicIps",
@@ -35,8 +40,11 @@ public final class BatchPoolPublicIps implements Rule {
     private static final JsonPath NETWORK = JsonPath.of("properties.networkConfiguration");
     private static final JsonPath SUBNET = JsonPath.of("subnetId");
     private static final JsonPath NAT_POOLS = JsonPath.of("endpointConfiguration.inboundNatPools");
+    private static final JsonPath TARGET_MODE = JsonPath.of("properties.targetNodeCommunicationMode");
+    private static final JsonPath CURRENT_MODE = JsonPath.of("properties.currentNodeCommunicationMode");
 
-    // Absent means BatchManaged, the default in [SP-B-types]; UserManaged also gives nodes public IPs.
+    // Absent means BatchManaged: "The default value is BatchManaged" (Batch 2025-06-01 PublicIPAddressConfiguration);
+    // UserManaged also gives nodes public IPs.
     private static final PropertyCheck CHECK =
             PropertyCheck.at("properties.networkConfiguration.publicIPAddressConfiguration.provision")
                     .expect("NoPublicIPAddresses", v -> Values.textEquals(v, "NoPublicIPAddresses"))
@@ -50,13 +58,17 @@ public final class BatchPoolPublicIps implements Rule {
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
         Evaluation evaluation = CHECK.evaluate(resource);
+        Optional<String> classic = classicCommunication(resource);
         if (evaluation.status() != Status.FAIL) {
-            return evaluation;
+            return classic.map(note -> new Evaluation(evaluation.status(), evaluation.reason() + "; " + note,
+                    Optional.empty())).orElse(evaluation);
         }
+        String reason = evaluation.reason() + classic.map(note -> "; " + note).orElse("");
         JsonObject before = NETWORK.readObject(resource.resource()).orElseGet(JsonObject::new);
-        // The whole networkConfiguration goes in the body, because pools replace it as a unit [SP-B-types],
-        // [D-B7]: subnetId and the other current members must be sent again. The public IP configuration is
-        // replaced whole, dropping ipAddressIds and ipFamilies, which only describe public IPs.
+        // The whole networkConfiguration goes in the body, with subnetId and the other current members sent again
+        // (Batch 2025-06-01 NetworkConfiguration; the spec does not say that members left out are kept). The
+        // public IP configuration is replaced whole, dropping ipAddressIds and ipFamilies, which only describe
+        // public IPs. No member of networkConfiguration is write-only, so nothing secret is lost.
         // The other members are shared with the snapshot, which is never modified.
         JsonObject after = new JsonObject();
         for (Map.Entry<String, JsonElement> member : before.entrySet()) {
@@ -69,12 +81,33 @@ public final class BatchPoolPublicIps implements Rule {
         after.add("publicIPAddressConfiguration", noPublicIps);
         Fix fix = Fix.of(FixStage.HARDENING, new Change.Property(NETWORK, before, after))
                 .blockedBy(blocker(resource, before));
-        return Evaluation.fail(evaluation.reason(), fix);
+        return Evaluation.fail(reason, fix);
+    }
+
+    /**
+     * The note for a pool that still reports classic node communication (target or current), or empty.
+     * Learn: classic communication "will be retired on 31 March 2026"; a pool without public IP addresses
+     * "requires using simplified compute node communication".
+     */
+    private static Optional<String> classicCommunication(ResourceSnapshot pool) {
+        List<String> classic = new ArrayList<>();
+        for (JsonPath mode : List.of(TARGET_MODE, CURRENT_MODE)) {
+            mode.read(pool.resource()).filter(v -> Values.textEquals(v, "Classic"))
+                    .ifPresent(v -> classic.add(mode + " is " + Values.display(v)));
+        }
+        if (classic.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(" and ", classic) + ": classic compute node communication was retired on"
+                + " 2026-03-31, and a pool without public IP addresses requires simplified compute node communication");
     }
 
     private static Optional<String> blocker(ResourceSnapshot pool, JsonObject network) {
         List<String> problems = new ArrayList<>();
         BatchPoolDrained.blocker(pool).ifPresent(problems::add);
+        TARGET_MODE.read(pool.resource()).filter(v -> Values.textEquals(v, "Classic")).ifPresent(v -> problems.add(
+                TARGET_MODE + " is \"Classic\"; set it to Simplified by hand first (Baseline Guard never sends it:"
+                        + " Batch api-version 2026-08-01 no longer has the member)"));
         if (SUBNET.readString(network).filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("properties.networkConfiguration.subnetId is not set, and a pool without public IPs needs"
                     + " a subnet with an outbound path");

@@ -29,7 +29,7 @@ public final class RedisFirewallRules implements Rule {
 
     @Override
     public Set<RelatedKind> relatedData() {
-        return Set.of(RelatedKind.FIREWALL_RULES);
+        return Set.of(RelatedKind.FIREWALL_RULES, RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redis;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -10,6 +11,7 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import java.util.List;
+import java.util.Set;
 
 /** REDIS-002: at least one private endpoint connection is Approved. */
 public final class RedisPrivateEndpoint implements Rule {
@@ -20,6 +22,12 @@ public final class RedisPrivateEndpoint implements Rule {
             "Create a private endpoint with group id redisCache in an approved subnet, approve the connection and link"
                     + " the privatelink.redis.cache.windows.net DNS zone.",
             FixClass.NONE, "");
+
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
 
     @Override
     public RuleMetadata metadata() {

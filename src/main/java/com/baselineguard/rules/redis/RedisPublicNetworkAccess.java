@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redis;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -14,6 +15,7 @@ import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** REDIS-001: the cache is reachable only through private endpoints. */
 public final class RedisPublicNetworkAccess implements Rule {
@@ -32,6 +34,12 @@ public final class RedisPublicNetworkAccess implements Rule {
             .expect("Disabled", v -> Values.textEquals(v, "Disabled"))
             .whenAbsent(false, "absent means Enabled")
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
+
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
 
     @Override
     public RuleMetadata metadata() {

@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redis;
 
+import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -11,9 +12,18 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** REDIS-014: Redis 6 or later (PSRule Azure.Redis.Version [PS2]). */
+/**
+ * REDIS-014: Redis 6 or later (PSRule Azure.Redis.Version). The upgrade is blocked while the cache is
+ * geo-replicated: Learn (How to upgrade an existing Redis 4 cache to Redis 6) says "Upgrading on geo-replicated
+ * cache isn't supported. You must manually unlink the cache instances before upgrading", and a linked cache
+ * shows its links in {@code properties.linkedServers} (Redis 2024-11-01 RedisProperties).
+ */
 public final class RedisVersion implements Rule {
 
     private static final RuleMetadata METADATA = new RuleMetadata("REDIS-014", "Redis.Version",
@@ -21,9 +31,10 @@ public final class RedisVersion implements Rule {
             "Azure Cache for Redis should run Redis version 6 or later.",
             "Upgrade the cache to Redis 6 (redisVersion 6) after testing clients; the upgrade is one-way and causes a"
                     + " brief connectivity interruption.",
-            FixClass.DISRUPTIVE, "");
+            FixClass.DISRUPTIVE, "the cache is not geo-replicated (properties.linkedServers is empty)");
 
-    // The exclusive VERSION stage keeps it apart from publicNetworkAccess, which ARM rejects in one request [I2].
+    // The exclusive VERSION stage keeps it apart from publicNetworkAccess, which ARM rejects in one request
+    // (azure-cli#26204).
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.redisVersion")
             .expect("major version 6 or later, or \"latest\"", RedisFacts::versionSixOrLater)
             .whenAbsent(false, "no version is reported, so version 6 cannot be shown")
@@ -34,8 +45,31 @@ public final class RedisVersion implements Rule {
         return METADATA;
     }
 
+    private static final JsonPath LINKED_SERVERS = JsonPath.of("properties.linkedServers");
+
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+        return CHECK.evaluate(resource, geoReplication(resource));
+    }
+
+    /** Why the upgrade cannot run now: the cache is linked to others; empty when it is not. */
+    private static Optional<String> geoReplication(ResourceSnapshot cache) {
+        List<String> links = new ArrayList<>();
+        for (JsonElement link : LINKED_SERVERS.readArray(cache.resource()).map(JsonArray::asList).orElse(List.of())) {
+            links.add(link.isJsonObject()
+                    ? JsonPath.of("id").readString(link.getAsJsonObject()).map(RedisVersion::lastSegment).orElse("?")
+                    : "?");
+        }
+        if (links.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(LINKED_SERVERS + " lists " + links.size() + " linked cache" + (links.size() == 1 ? "" : "s")
+                + " (" + String.join(", ", links) + "): upgrading a geo-replicated cache isn't supported, so unlink the"
+                + " caches first");
+    }
+
+    private static String lastSegment(String id) {
+        String trimmed = id.trim();
+        return "'" + trimmed.substring(trimmed.lastIndexOf('/') + 1) + "'";
     }
 }

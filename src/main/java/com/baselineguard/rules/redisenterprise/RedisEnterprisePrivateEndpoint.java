@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redisenterprise;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -10,6 +11,7 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import java.util.List;
+import java.util.Set;
 
 /** REDISENT-004: at least one private endpoint connection of the cluster is Approved. */
 public final class RedisEnterprisePrivateEndpoint implements Rule {
@@ -21,6 +23,12 @@ public final class RedisEnterprisePrivateEndpoint implements Rule {
             "Create a private endpoint with group id redisEnterprise in an approved subnet, approve the connection and"
                     + " link the matching private DNS zone.",
             FixClass.NONE, "");
+
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
 
     @Override
     public RuleMetadata metadata() {

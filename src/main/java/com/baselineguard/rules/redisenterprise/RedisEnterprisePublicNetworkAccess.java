@@ -1,5 +1,6 @@
 package com.baselineguard.rules.redisenterprise;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
@@ -13,6 +14,7 @@ import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import java.util.List;
+import java.util.Set;
 
 /** REDISENT-003: the cluster is reachable only through private endpoints. */
 public final class RedisEnterprisePublicNetworkAccess implements Rule {
@@ -29,6 +31,12 @@ public final class RedisEnterprisePublicNetworkAccess implements Rule {
             .expect("\"Disabled\"", v -> Values.textEquals(v, "Disabled"))
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
 
+    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
+    @Override
+    public Set<RelatedKind> relatedData() {
+        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
+    }
+
     @Override
     public RuleMetadata metadata() {
         return METADATA;
@@ -36,11 +44,13 @@ public final class RedisEnterprisePublicNetworkAccess implements Rule {
 
     @Override
     public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        // "null is returned only for clusters created using an old API version which do not have this
-        // property and cannot be set" [SP-E]: nothing to enforce there.
+        // The 2025-07-01 spec marks the property x-nullable: "null is returned only for clusters created using an
+        // old API version which do not have this property and cannot be set" (specification/redisenterprise/
+        // resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json). Nothing to
+        // enforce there, and no PATCH could set it.
         if (CHECK.path().read(resource.resource()).filter(v -> !v.isJsonNull()).isEmpty()) {
-            return Evaluation.notApplicable("properties.publicNetworkAccess is not set: the cluster was created with an"
-                    + " API version that lacks the property, and it cannot be set");
+            return Evaluation.notApplicable(CHECK.path() + " is not set (null or absent): \"null is returned only for"
+                    + " clusters created using an old API version which do not have this property and cannot be set\"");
         }
         return CHECK.evaluate(resource, PrivateEndpoints.blockerForDisablingPublicAccess(resource));
     }

@@ -10,6 +10,7 @@ import static com.baselineguard.testing.RuleHarness.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.baselineguard.rules.Status;
+import com.baselineguard.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class BatchPoolApprovedImageTest {
@@ -55,6 +56,24 @@ class BatchPoolApprovedImageTest {
                         + "/Microsoft.Compute/galleries/hardened/", "*:*:*"));
         assertEquals(VM_PATH + ".imageReference id \"" + GALLERY_IMAGE + "\" is not among the approved pool images"
                 + " (BG_APPROVED_POOL_IMAGES)", evaluation.reason());
+    }
+
+    @Test
+    void sharedAndCommunityGalleryImageIdsAreMatchedByPrefixToo() {
+        // Member names from the 2025-06-01 ImageReference; the values follow the Compute gallery id forms.
+        var shared = Fixtures.with(pool(SECURITY_PROFILE), VM_PATH + ".imageReference",
+                Fixtures.parse("{\"sharedGalleryImageId\":\"/SharedGalleries/contoso-1234/Images/ubuntu/Versions/1.0.0\"}"));
+        var evaluation = assertStatus(Status.PASS, rule, shared, approvedImages("/sharedgalleries/contoso-1234/"));
+        assertEquals(VM_PATH + ".imageReference sharedGalleryImageId \"/SharedGalleries/contoso-1234/Images/ubuntu"
+                + "/Versions/1.0.0\" matches approved image \"/sharedgalleries/contoso-1234/\"", evaluation.reason());
+        assertStatus(Status.FAIL, rule, shared, approvedImages("/SharedGalleries/other/", "*:*:*"));
+
+        var community = Fixtures.with(pool(SECURITY_PROFILE), VM_PATH + ".imageReference",
+                Fixtures.parse("{\"communityGalleryImageId\":\"/CommunityGalleries/public-5678/Images/alma/Versions/latest\"}"));
+        evaluation = assertStatus(Status.FAIL, rule, community, approvedImages("/SharedGalleries/contoso-1234/"));
+        assertEquals(VM_PATH + ".imageReference communityGalleryImageId \"/CommunityGalleries/public-5678/Images/alma"
+                + "/Versions/latest\" is not among the approved pool images (BG_APPROVED_POOL_IMAGES)", evaluation.reason());
+        assertStatus(Status.PASS, rule, community, approvedImages("/CommunityGalleries/public-5678/Images/alma/"));
     }
 
     @Test

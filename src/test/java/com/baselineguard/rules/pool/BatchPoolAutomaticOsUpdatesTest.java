@@ -1,6 +1,7 @@
 package com.baselineguard.rules.pool;
 
 import static com.baselineguard.rules.pool.BatchPoolFixtures.CLOUD_SERVICE;
+import static com.baselineguard.rules.pool.BatchPoolFixtures.GALLERY;
 import static com.baselineguard.rules.pool.BatchPoolFixtures.LIST_WITH_FILTER;
 import static com.baselineguard.rules.pool.BatchPoolFixtures.POOL_GET;
 import static com.baselineguard.rules.pool.BatchPoolFixtures.VM_PATH;
@@ -29,19 +30,37 @@ class BatchPoolAutomaticOsUpdatesTest {
     }
 
     @Test
-    void failsWithoutAnUpgradePolicy() {
-        var evaluation = assertStatus(Status.FAIL, rule, pool(POOL_GET));
+    void failsOnALinuxPoolWithoutAnUpgradePolicy() {
+        // Published Linux (Ubuntu) gallery-image pool: Linux has no Windows automatic updates to fall back on.
+        var evaluation = assertStatus(Status.FAIL, rule, pool(GALLERY));
         assertEquals("properties.upgradePolicy is not set (no automatic OS upgrade); expected " + AUTOMATIC + " true",
                 evaluation.reason());
         assertTrue(evaluation.fix().isEmpty(), "detect only");
     }
 
     @Test
+    void passesOnAWindowsPoolWhoseAutomaticUpdatesAreOnByDefault() {
+        // Published Windows pool without upgradePolicy or windowsConfiguration: "If omitted, the default value is true".
+        var evaluation = assertStatus(Status.PASS, rule, pool(POOL_GET));
+        assertEquals("Windows pool: " + VM_PATH + ".windowsConfiguration.enableAutomaticUpdates is not set (the default"
+                + " is true), so Windows automatic updates patch the nodes", evaluation.reason());
+    }
+
+    @Test
+    void passesOnAWindowsPoolWithAutomaticUpdatesTurnedOn() {
+        ResourceSnapshot on = Fixtures.with(pool("2025-06-01_PoolCreate_VirtualMachineConfiguration.json"),
+                VM_PATH + ".windowsConfiguration.enableAutomaticUpdates", Fixtures.parse("true"));
+        var evaluation = assertStatus(Status.PASS, rule, on);
+        assertEquals("Windows pool: " + VM_PATH + ".windowsConfiguration.enableAutomaticUpdates is true, so Windows"
+                + " automatic updates patch the nodes", evaluation.reason());
+    }
+
+    @Test
     void failsWhenWindowsUpdatesAreOffAndThereIsNoUpgradePolicy() {
         var evaluation = assertStatus(Status.FAIL, rule, pool("2025-06-01_PoolCreate_VirtualMachineConfiguration.json"));
         assertEquals("properties.upgradePolicy is not set (no automatic OS upgrade); " + VM_PATH
-                + ".windowsConfiguration.enableAutomaticUpdates is false; expected " + AUTOMATIC + " true",
-                evaluation.reason());
+                + ".windowsConfiguration.enableAutomaticUpdates is false; expected " + AUTOMATIC + " true, or"
+                + " enableAutomaticUpdates true on this Windows pool", evaluation.reason());
     }
 
     @Test
@@ -50,8 +69,8 @@ class BatchPoolAutomaticOsUpdatesTest {
                 Fixtures.parse("\"manual\"")), AUTOMATIC, Fixtures.parse("false"));
         var evaluation = assertStatus(Status.FAIL, rule, manual);
         assertEquals("properties.upgradePolicy.mode is \"manual\" and " + AUTOMATIC + " is false; " + VM_PATH
-                + ".windowsConfiguration.enableAutomaticUpdates is false; expected " + AUTOMATIC + " true",
-                evaluation.reason());
+                + ".windowsConfiguration.enableAutomaticUpdates is false; expected " + AUTOMATIC + " true, or"
+                + " enableAutomaticUpdates true on this Windows pool", evaluation.reason());
     }
 
     @Test

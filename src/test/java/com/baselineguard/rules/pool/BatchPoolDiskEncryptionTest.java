@@ -48,14 +48,57 @@ class BatchPoolDiskEncryptionTest {
     }
 
     @Test
-    void failsWhenALinuxPoolHasNoDiskEncryption() {
-        var evaluation = assertStatus(Status.FAIL, rule, pool(GALLERY));
+    void failsWhenALinuxMarketplacePoolHasNoDiskEncryption() {
+        // Published Ubuntu Marketplace image (publisher/offer/sku), no diskEncryptionConfiguration.
+        var evaluation = assertStatus(Status.FAIL, rule, pool(SECURITY_PROFILE));
         assertEquals(TARGETS + " is not set (the pool encrypts no node disk); expected TemporaryDisk", evaluation.reason());
     }
 
     @Test
+    void isNotApplicableToALinuxPoolBuiltFromAnAzureComputeGalleryImageAndPointsToEncryptionAtHost() {
+        // Published Linux pool whose imageReference.id is an Azure Compute Gallery image version; Steady at 0/0.
+        ResourceSnapshot gallery = steady(pool(GALLERY));
+        var evaluation = assertStatus(Status.NOT_APPLICABLE, rule, gallery);
+        assertEquals(TARGETS + " is not set (the pool encrypts no node disk), and the pool is a Linux pool built from a"
+                + " custom image (" + VM_PATH + ".imageReference.id): disk encryption configuration \"is not supported on"
+                + " Linux pool created with Virtual Machine Image or Azure Compute Gallery Image\", so encrypt its disks"
+                + " with encryption at host instead (BPOOL-005, securityProfile.encryptionAtHost)", evaluation.reason());
+        assertTrue(evaluation.fix().isEmpty());
+        assertTrue(new Planner().plan(gallery, List.of(rule), RuleSettings.defaults()).isEmpty(), "never a PATCH");
+    }
+
+    @Test
+    void isNotApplicableToLinuxPoolsFromSharedAndCommunityGalleryImages() {
+        // Member names from the 2025-06-01 ImageReference; the values follow the Compute gallery id forms.
+        for (String image : List.of(
+                "{\"sharedGalleryImageId\":\"/SharedGalleries/galleryUniqueName/Images/ubuntu/Versions/1.0.0\"}",
+                "{\"communityGalleryImageId\":\"/CommunityGalleries/publicGalleryName/Images/ubuntu/Versions/latest\"}")) {
+            ResourceSnapshot linux = Fixtures.with(steady(pool(SECURITY_PROFILE)), VM_PATH + ".imageReference",
+                    Fixtures.parse(image));
+            var evaluation = assertStatus(Status.NOT_APPLICABLE, rule, linux);
+            String member = Fixtures.parse(image).getAsJsonObject().keySet().iterator().next();
+            assertTrue(evaluation.reason().contains("(" + VM_PATH + ".imageReference." + member + ")"), evaluation::reason);
+            assertTrue(new Planner().plan(linux, List.of(rule), RuleSettings.defaults()).isEmpty());
+        }
+    }
+
+    @Test
+    void aLinuxGalleryPoolThatAlreadyEncryptsTheTemporaryDiskPasses() {
+        assertStatus(Status.PASS, rule, Fixtures.with(pool(GALLERY), TARGETS, Fixtures.parse("[\"TemporaryDisk\"]")));
+    }
+
+    @Test
+    void aWindowsPoolFromAGalleryImageIsStillFixed() {
+        // The Linux-only limitation does not cover Windows pools: the published Windows pool with a gallery image id.
+        ResourceSnapshot windowsGallery = Fixtures.with(steady(pool(CUSTOMER_MANAGED_KEY)), VM_PATH + ".imageReference",
+                pool(GALLERY).value(VM_PATH + ".imageReference").orElseThrow());
+        assertStatus(Status.FAIL, rule, windowsGallery);
+        assertConverges(rule, windowsGallery, RuleSettings.defaults());
+    }
+
+    @Test
     void fixOnALinuxPoolEncryptsOnlyTheTemporaryDiskBecauseLinuxSupportsNothingElse() {
-        ResourceSnapshot failing = steady(pool(GALLERY));
+        ResourceSnapshot failing = steady(pool(SECURITY_PROFILE));
         var plan = assertConverges(rule, failing, RuleSettings.defaults());
         JsonObject vm = failing.value(VM_PATH).orElseThrow().getAsJsonObject().deepCopy();
         vm.add("diskEncryptionConfiguration", Fixtures.parse("{\"targets\":[\"TemporaryDisk\"]}"));

@@ -8,6 +8,7 @@ import static com.baselineguard.rules.pool.BatchPoolFixtures.pool;
 import static com.baselineguard.testing.RuleHarness.assertConverges;
 import static com.baselineguard.testing.RuleHarness.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Planner;
@@ -93,6 +94,48 @@ class BatchPoolPublicIpsTest {
         ResourceSnapshot listed = Fixtures.list("Microsoft.Batch/batchAccounts/pools/2025-06-01_PoolList.json").get(0);
         assertEquals("properties.networkConfiguration.endpointConfiguration.inboundNatPools is set, which cannot be"
                 + " combined with NoPublicIPAddresses", blocker(listed));
+    }
+
+    @Test
+    void aPoolThatStillReportsClassicCommunicationSaysSoAndIsNotSwitchedOverByTheFix() {
+        // The published drained pool with UserManaged public IPs, as a 2025-06-01 GET of a pool created with
+        // targetNodeCommunicationMode Classic reports it (NodeCommunicationMode: Default, Classic, Simplified).
+        ResourceSnapshot classic = Fixtures.with(Fixtures.with(pool(PUBLIC_IPS), "properties.targetNodeCommunicationMode",
+                Fixtures.parse("\"Classic\"")), "properties.currentNodeCommunicationMode", Fixtures.parse("\"Classic\""));
+        Evaluation evaluation = assertStatus(Status.FAIL, rule, classic);
+        assertEquals("properties.networkConfiguration.publicIPAddressConfiguration.provision is \"UserManaged\"; expected"
+                + " NoPublicIPAddresses; properties.targetNodeCommunicationMode is \"Classic\" and"
+                + " properties.currentNodeCommunicationMode is \"Classic\": classic compute node communication was retired"
+                + " on 2026-03-31, and a pool without public IP addresses requires simplified compute node communication",
+                evaluation.reason());
+        assertEquals("properties.targetNodeCommunicationMode is \"Classic\"; set it to Simplified by hand first (Baseline"
+                + " Guard never sends it: Batch api-version 2026-08-01 no longer has the member)",
+                evaluation.fix().orElseThrow().blockedBy().orElseThrow());
+        assertTrue(new Planner().plan(classic, List.of(rule), RuleSettings.defaults()).isEmpty());
+    }
+
+    @Test
+    void aPoolStillRunningClassicNodesIsFixedWithoutSendingTheCommunicationMode() {
+        // Target already Simplified, the nodes (none now) last reported Classic: the fix runs and never sends the mode.
+        ResourceSnapshot switching = Fixtures.with(Fixtures.with(pool(PUBLIC_IPS), "properties.targetNodeCommunicationMode",
+                Fixtures.parse("\"Simplified\"")), "properties.currentNodeCommunicationMode", Fixtures.parse("\"Classic\""));
+        Evaluation evaluation = assertStatus(Status.FAIL, rule, switching);
+        assertTrue(evaluation.reason().endsWith("; properties.currentNodeCommunicationMode is \"Classic\": classic compute"
+                + " node communication was retired on 2026-03-31, and a pool without public IP addresses requires"
+                + " simplified compute node communication"), evaluation::reason);
+        var plan = assertConverges(rule, switching, RuleSettings.defaults());
+        for (var step : plan.steps()) {
+            assertFalse(step.body().toString().toLowerCase(java.util.Locale.ROOT).contains("nodecommunicationmode"),
+                    step.body()::toString);
+        }
+    }
+
+    @Test
+    void aPoolWithoutPublicIpsThatStillReportsClassicPassesWithTheNote() {
+        ResourceSnapshot classic = Fixtures.with(pool(NO_PUBLIC_IPS), "properties.currentNodeCommunicationMode",
+                Fixtures.parse("\"Classic\""));
+        assertTrue(assertStatus(Status.PASS, rule, classic).reason().contains("classic compute node communication was"
+                + " retired on 2026-03-31"));
     }
 
     private String blocker(ResourceSnapshot pool) {

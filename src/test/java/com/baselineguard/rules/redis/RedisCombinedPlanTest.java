@@ -30,12 +30,32 @@ class RedisCombinedPlanTest {
 
     /**
      * The published 2020-06-01 cache (Redis 3.2, non-TLS port on, no minimum TLS, public access Enabled, one
-     * Approved private endpoint connection) with RDB persistence on and the Preview update channel.
+     * Approved private endpoint connection) with RDB persistence on and the Preview update channel, unlinked
+     * from its geo-replica: as published it lists one linked server, which blocks the version upgrade.
      */
     private static ResourceSnapshot redis32() {
+        return Fixtures.with(linkedRedis32(), "properties.linkedServers", Fixtures.parse("[]"));
+    }
+
+    /** As {@link #redis32()}, still geo-replicated as published. */
+    private static ResourceSnapshot linkedRedis32() {
         ResourceSnapshot cache = Fixtures.snapshot("Microsoft.Cache/redis/2020-06-01_RedisCacheGet.json");
         cache = Fixtures.with(cache, "properties.redisConfiguration.rdb-backup-enabled", Fixtures.parse("\"true\""));
         return Fixtures.with(cache, "properties.updateChannel", Fixtures.parse("\"Preview\""));
+    }
+
+    @Test
+    void aGeoReplicatedCacheKeepsItsVersionAndEverythingThatNeedsRedis6() {
+        RemediationPlan plan = new Planner().plan(linkedRedis32(), ALL, SETTINGS);
+
+        // Upgrading a geo-replicated cache isn't supported: no version step, and aad-enabled (Redis 6) waits with it.
+        assertEquals(List.of(
+                List.of("REDIS-006", "REDIS-007", "REDIS-015"),
+                List.of("REDIS-013"),
+                List.of("REDIS-012"),
+                List.of("REDIS-001")), ruleIds(plan));
+        assertTrue(plan.steps().stream().noneMatch(s -> s.body().toString().contains("redisVersion")));
+        assertPublicAccessAloneAndLast(plan);
     }
 
     @Test

@@ -108,7 +108,7 @@ class RedisFirewallRulesTest {
     @Test
     void isNotApplicableToVnetInjectedCaches() {
         ResourceSnapshot injected = Fixtures.with(publicCache(List.of()), "properties.subnetId", Fixtures.parse(
-                "\"/subscriptions/subid/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
+                "\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
         assertStatus(Status.NOT_APPLICABLE, rule, injected);
     }
 }

@@ -51,7 +51,7 @@ class RedisManagedIdentityTest {
     void passesWithAnExistingUserAssignedIdentitySoTheFixNeverReplacesIt() {
         // Minimal hand-made identity (no Redis fixture carries one).
         ResourceSnapshot userAssigned = Fixtures.with(persisting(), "identity", Fixtures.parse(
-                "{\"type\":\"SystemAssigned, UserAssigned\",\"userAssignedIdentities\":{\"/subscriptions/subid/resourceGroups/rg1"
+                "{\"type\":\"SystemAssigned, UserAssigned\",\"userAssignedIdentities\":{\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1"
                         + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1\":{}}}"));
         assertStatus(Status.PASS, rule, userAssigned);
     }

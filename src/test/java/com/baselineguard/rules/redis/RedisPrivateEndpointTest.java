@@ -64,7 +64,7 @@ class RedisPrivateEndpointTest {
     @Test
     void isNotApplicableToVnetInjectedCaches() {
         ResourceSnapshot injected = Fixtures.with(Fixtures.snapshot(CACHE_WITHOUT_ENDPOINT_DATA), "properties.subnetId",
-                Fixtures.parse("\"/subscriptions/subid/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
+                Fixtures.parse("\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
         assertStatus(Status.NOT_APPLICABLE, rule, injected);
     }
 }

@@ -61,7 +61,7 @@ class RedisPublicNetworkAccessTest {
     void fixIsBlockedForVnetInjectedCaches() {
         ResourceSnapshot injected = Fixtures.with(Fixtures.snapshot("Microsoft.Cache/redis/2020-06-01_RedisCacheGet.json"),
                 "properties.subnetId", Fixtures.parse(
-                        "\"/subscriptions/subid/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
+                        "\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
         assertTrue(assertStatus(Status.FAIL, rule, injected).fix().orElseThrow().blocked());
     }
 }

@@ -3,11 +3,16 @@ package com.baselineguard.rules.redis;
 import static com.baselineguard.testing.RuleHarness.assertConverges;
 import static com.baselineguard.testing.RuleHarness.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.baselineguard.engine.Planner;
 import com.baselineguard.engine.RemediationPlan;
+import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Status;
 import com.baselineguard.testing.Fixtures;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RedisVersionTest {
@@ -51,6 +56,25 @@ class RedisVersionTest {
                 + " expected major version 6 or later, or \"latest\"", evaluation.reason());
         assertStatus(Status.FAIL, rule, Fixtures.with(Fixtures.snapshot(REDIS_4), "properties.redisVersion",
                 Fixtures.parse("\"six\"")));
+    }
+
+    @Test
+    void theUpgradeIsBlockedWhileThePublishedCacheIsGeoReplicated() {
+        // Published GET: Redis 3.2 with one linked server (cache2) in properties.linkedServers.
+        ResourceSnapshot linked = Fixtures.snapshot("Microsoft.Cache/redis/2025-08-01-preview_RedisCacheGet.json");
+        var evaluation = assertStatus(Status.FAIL, rule, linked);
+        assertEquals(Optional.of("properties.linkedServers lists 1 linked cache ('cache2'): upgrading a geo-replicated"
+                + " cache isn't supported, so unlink the caches first"), evaluation.fix().orElseThrow().blockedBy());
+        assertTrue(new Planner().plan(linked, List.of(rule), RuleSettings.defaults()).isEmpty(), "no PATCH");
+    }
+
+    @Test
+    void theUpgradeRunsOnceTheCachesAreUnlinked() {
+        ResourceSnapshot unlinked = Fixtures.with(
+                Fixtures.snapshot("Microsoft.Cache/redis/2025-08-01-preview_RedisCacheGet.json"), "properties.linkedServers",
+                Fixtures.parse("[]"));
+        RemediationPlan plan = assertConverges(rule, unlinked, RuleSettings.defaults());
+        assertEquals(Fixtures.parse("{\"properties\":{\"redisVersion\":\"6\"}}"), plan.steps().get(0).body());
     }
 
     @Test

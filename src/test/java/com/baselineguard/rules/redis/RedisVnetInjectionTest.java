@@ -25,7 +25,7 @@ class RedisVnetInjectionTest {
         // The 2024-11-01 create request carried this subnetId; the published response omits it.
         var injected = Fixtures.with(Fixtures.snapshot("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json"),
                 "properties.subnetId", Fixtures.parse(
-                        "\"/subscriptions/subid/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
+                        "\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg2/providers/Microsoft.Network/virtualNetworks/network1/subnets/subnet1\""));
         var evaluation = assertStatus(Status.FAIL, rule, injected);
         assertEquals("properties.subnetId is set: the cache uses VNet injection, a legacy create-only network model;"
                 + " migrate to a new cache with Private Link", evaluation.reason());

@@ -38,12 +38,23 @@ class RedisEnterprisePublicNetworkAccessTest {
     }
 
     @Test
-    void isNotApplicableOnAClusterFromAnOldApiVersionWithoutTheProperty() {
-        var evaluation = assertStatus(Status.NOT_APPLICABLE, rule, Clusters.of(Clusters.OLD));
-        assertEquals("properties.publicNetworkAccess is not set: the cluster was created with an API version that lacks"
-                + " the property, and it cannot be set", evaluation.reason());
-        assertStatus(Status.NOT_APPLICABLE, rule,
-                Fixtures.with(Clusters.of(Clusters.CREATED), "properties.publicNetworkAccess", JsonNull.INSTANCE));
+    void isNotApplicableAndNeverPatchedOnAClusterFromAnOldApiVersionWithoutTheProperty() {
+        // The published 2023-11-01 cluster has no publicNetworkAccess; its approved connection would unblock a fix.
+        ResourceSnapshot old = settled(Clusters.of(Clusters.OLD));
+        var evaluation = assertStatus(Status.NOT_APPLICABLE, rule, old);
+        assertEquals("properties.publicNetworkAccess is not set (null or absent): \"null is returned only for clusters"
+                + " created using an old API version which do not have this property and cannot be set\"",
+                evaluation.reason());
+        assertTrue(new Planner().plan(old, List.of(rule), RuleSettings.defaults()).isEmpty());
+    }
+
+    @Test
+    void anExplicitNullIsNotApplicableAndNeverPatchedEvenWithAnApprovedPrivateEndpoint() {
+        ResourceSnapshot nullAccess = Fixtures.with(publicWithApprovedEndpoint(), "properties.publicNetworkAccess",
+                JsonNull.INSTANCE);
+        var evaluation = assertStatus(Status.NOT_APPLICABLE, rule, nullAccess);
+        assertTrue(evaluation.fix().isEmpty());
+        assertTrue(new Planner().plan(nullAccess, List.of(rule), RuleSettings.defaults()).isEmpty());
     }
 
     @Test

@@ -17,7 +17,9 @@ final class ArmRouter {
 
     private static final String GRAPH_PATH = "/providers/microsoft.resourcegraph/resources";
     private static final String DIAGNOSTIC_SETTINGS = "/providers/microsoft.insights/diagnosticsettings";
-    private static final String FIREWALL_RULES = "/firewallrules";
+    /** The child lists ARM answers with {@code {"value": [...], "nextLink": ...}}. */
+    private static final java.util.List<String> CHILD_LISTS =
+            java.util.List.of("firewallRules", "privateEndpointConnections", "certificates");
     static final String OPERATIONS = "/operations/";
     static final String OPERATION_RESULTS = "/operationResults/";
 
@@ -80,10 +82,11 @@ final class ArmRouter {
             return diagnosticSettings(request, path.substring(0, diagnostic),
                     path.substring(diagnostic + DIAGNOSTIC_SETTINGS.length()));
         }
-        if (lower.endsWith(FIREWALL_RULES) && method.equals("GET")) {
-            String cacheId = path.substring(0, path.length() - FIREWALL_RULES.length());
-            return state.firewallRules(cacheId).map(rules -> Reply.json(200, ArmJson.valueList(rules)))
-                    .orElseGet(() -> ArmErrors.notFound(cacheId));
+        for (String collection : CHILD_LISTS) {
+            String suffix = "/" + collection.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(suffix) && method.equals("GET")) {
+                return childList(request, path.substring(0, path.length() - suffix.length()), collection);
+            }
         }
         return switch (method) {
             case "GET" -> state.read(path).map(resource -> Reply.json(200, resource))
@@ -91,6 +94,28 @@ final class ArmRouter {
             case "PATCH" -> patch(path, request);
             default -> ArmErrors.unsupported(request);
         };
+    }
+
+    /** One page of a child list; the next page is named by nextLink with a $skiptoken, as ARM pages lists. */
+    private Reply childList(Request request, String parentId, String collection) {
+        Optional<java.util.List<JsonObject>> items = state.children(parentId, collection);
+        if (items.isEmpty()) {
+            return ArmErrors.notFound(parentId);
+        }
+        int from;
+        try {
+            from = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
+        } catch (NumberFormatException e) {
+            return Reply.json(400, ArmJson.error("InvalidSkipToken", "The skip token is not valid."));
+        }
+        java.util.List<JsonObject> all = items.get();
+        int to = Math.min(all.size(), from + state.listPageSize());
+        JsonObject page = ArmJson.valueList(all.subList(Math.min(from, all.size()), to));
+        if (to < all.size()) {
+            page.addProperty("nextLink", endpoint + request.path() + "?api-version=" + request.apiVersion()
+                    + "&$skiptoken=" + to);
+        }
+        return Reply.json(200, page);
     }
 
     private Reply patch(String id, Request request) {

@@ -199,7 +199,20 @@ public final class ArmStandIn implements AutoCloseable {
 
     /** Sets the firewall rules {@code GET {cacheId}/firewallRules} lists. */
     public void putFirewallRules(String cacheId, List<JsonObject> rules) {
-        state.putFirewallRules(cacheId, rules);
+        state.putChildren(cacheId, "firewallRules", rules);
+    }
+
+    /**
+     * Stores the items ARM lists under a resource ({@code firewallRules}, {@code privateEndpointConnections},
+     * {@code certificates}). Without it a list is empty, and private endpoint connections are those in the body.
+     */
+    public void putChildren(String parentId, String collection, List<JsonObject> items) {
+        state.putChildren(parentId, collection, items);
+    }
+
+    /** Child lists answer at most {@code size} items per page, with a nextLink to the rest. */
+    public void pageListsBy(int size) {
+        state.pageListsBy(size);
     }
 
     /**

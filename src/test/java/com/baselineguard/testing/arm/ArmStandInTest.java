@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ArmStandInTest {
 
     private static final String REDIS = "Microsoft.Cache/redis/2023-08-01_RedisCacheGet.json";
-    private static final String CACHE_ID = "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+    private static final String CACHE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
     private static final String BATCH_LIST = "Microsoft.Batch/batchAccounts/2025-06-01_BatchAccountList.json";
     private static final String ACCOUNT_ID = "/subscriptions/12345678-1234-1234-1234-123456789012/resourceGroups/"
             + "default-azurebatch-japaneast/providers/Microsoft.Batch/batchAccounts/sampleacct";
@@ -205,7 +205,7 @@ class ArmStandInTest {
     void diagnosticSettingsArePutListedAndRead() throws Exception {
         assertEquals("{\"value\":[]}", arm("GET", CACHE_ID + DIAGNOSTICS + DIAGNOSTICS_API, null).body());
 
-        String body = "{\"properties\":{\"workspaceId\":\"/subscriptions/subid/resourceGroups/rg1/providers/"
+        String body = "{\"properties\":{\"workspaceId\":\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/"
                 + "Microsoft.OperationalInsights/workspaces/ws\",\"logs\":[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]}}";
         HttpResponse<String> put = arm("PUT", CACHE_ID + DIAGNOSTICS + "/guard" + DIAGNOSTICS_API, body);
 

@@ -24,7 +24,10 @@ final class ArmState {
 
     private final Map<String, Tracked> resources = new LinkedHashMap<>();
     private final Map<String, Map<String, JsonObject>> diagnosticSettings = new HashMap<>();
-    private final Map<String, List<JsonObject>> firewallRules = new HashMap<>();
+    /** Child collections listed by ARM (firewall rules, private endpoint connections, certificates), by parent and name. */
+    private final Map<String, List<JsonObject>> children = new HashMap<>();
+    /** The most items one page of a child list holds; later pages follow by nextLink. */
+    private int listPageSize = 1000;
     private final Map<String, Operation> operations = new HashMap<>();
 
     /** A stored resource and how its last update progresses. */
@@ -90,7 +93,7 @@ final class ArmState {
     synchronized void remove(String id) {
         resources.remove(key(id));
         diagnosticSettings.remove(key(id));
-        firewallRules.remove(key(id));
+        children.keySet().removeIf(k -> k.startsWith(key(id) + "|"));
     }
 
     synchronized void getsWhileUpdating(String id, int gets) {
@@ -256,15 +259,43 @@ final class ArmState {
                 .map(JsonObject::deepCopy);
     }
 
-    synchronized void putFirewallRules(String cacheId, List<JsonObject> rules) {
-        firewallRules.put(key(cacheId), copies(rules));
+    synchronized void putChildren(String parentId, String collection, List<JsonObject> items) {
+        children.put(key(parentId) + "|" + key(collection), copies(items));
     }
 
-    synchronized Optional<List<JsonObject>> firewallRules(String cacheId) {
-        if (!resources.containsKey(key(cacheId))) {
+    /**
+     * The items of a child collection; empty when the parent does not exist. Private endpoint connections
+     * not stored explicitly are those the parent's body carries, as ARM lists them.
+     */
+    synchronized Optional<List<JsonObject>> children(String parentId, String collection) {
+        Tracked parent = resources.get(key(parentId));
+        if (parent == null) {
             return Optional.empty();
         }
-        return Optional.of(copies(firewallRules.getOrDefault(key(cacheId), List.of())));
+        List<JsonObject> stored = children.get(key(parentId) + "|" + key(collection));
+        if (stored != null) {
+            return Optional.of(copies(stored));
+        }
+        if (collection.equalsIgnoreCase("privateEndpointConnections")) {
+            JsonObject properties = parent.resource.getAsJsonObject("properties");
+            if (properties != null && properties.get("privateEndpointConnections") instanceof com.google.gson.JsonArray array) {
+                List<JsonObject> items = new ArrayList<>();
+                array.forEach(item -> items.add(item.getAsJsonObject().deepCopy()));
+                return Optional.of(items);
+            }
+        }
+        return Optional.of(List.of());
+    }
+
+    synchronized void pageListsBy(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a page holds at least one item: " + size);
+        }
+        listPageSize = size;
+    }
+
+    synchronized int listPageSize() {
+        return listPageSize;
     }
 
     private static void merge(Tracked tracked, JsonObject patch) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class SdkAgainstStandInTest {
 
     private static final String CACHE = "Microsoft.Cache/redis/2023-08-01_RedisCacheGet.json";
-    private static final String CACHE_ID = "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+    private static final String CACHE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
     private static final String API_VERSION = "2024-11-01";
 
     private ArmStandIn arm;
@@ -71,7 +71,7 @@ class SdkAgainstStandInTest {
         AzureEnvironment environment = new AzureEnvironment(Map.of(
                 "resourceManagerEndpointUrl", arm.endpoint() + "/",
                 "managementEndpointUrl", arm.endpoint() + "/"));
-        return new AzureProfile(ArmStandIn.TENANT_ID, "subid", environment);
+        return new AzureProfile(ArmStandIn.TENANT_ID, "00000000-0000-0000-0000-000000000000", environment);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SdkAgainstStandInTest {
 
     @Test
     void genericUpdateByIdPollsTheUpdatingCacheToSucceeded() {
-        ResourceManager manager = ResourceManager.authenticate(pipeline, profile(arm)).withSubscription("subid");
+        ResourceManager manager = ResourceManager.authenticate(pipeline, profile(arm)).withSubscription("00000000-0000-0000-0000-000000000000");
         GenericResourceInner patch = new GenericResourceInner()
                 .withProperties(Map.of("enableNonSslPort", false));
 
@@ -117,7 +117,7 @@ class SdkAgainstStandInTest {
     @Test
     void genericUpdateByIdFollowsAzureAsyncOperation() {
         arm.patchAsynchronously(CACHE_ID, 1);
-        ResourceManager manager = ResourceManager.authenticate(pipeline, profile(arm)).withSubscription("subid");
+        ResourceManager manager = ResourceManager.authenticate(pipeline, profile(arm)).withSubscription("00000000-0000-0000-0000-000000000000");
 
         GenericResourceInner updated = manager.serviceClient().getResources().updateById(CACHE_ID, API_VERSION,
                 new GenericResourceInner().withProperties(Map.of("minimumTlsVersion", "1.2")));

@@ -157,8 +157,8 @@ public final class KeyVaultStandIn implements AutoCloseable {
             if (fault[0].equalsIgnoreCase(method) && path.matches(fault[1])) {
                 faults.remove(fault);
                 int status = Integer.parseInt(fault[2]);
-                return new Answer(status, Map.of(), error(status == 403 ? "Forbidden" : "InternalServerError",
-                        "Injected by the Key Vault stand-in."));
+                return new Answer(status, Map.of(), error(status == 403 ? "Forbidden"
+                        : status == 404 ? "KeyNotFound" : "InternalServerError", "Injected by the Key Vault stand-in."));
             }
         }
         String[] segments = path.replaceAll("^/+|/+$", "").split("/");

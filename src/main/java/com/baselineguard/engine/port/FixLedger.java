@@ -1,4 +1,4 @@
-package com.baselineguard.engine;
+package com.baselineguard.engine.port;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,8 @@ import java.util.List;
  * The history of the fixes Baseline Guard sent, across invocations and instances: what the loop and
  * fight guard counts. After {@code BG_CONTEST_MAX_FIXES} fixes of one rule on one resource within
  * {@code BG_CONTEST_WINDOW_MINUTES}, something keeps reverting the fix and the outcome is
- * {@link Result#CONTESTED}. Resource ids compare without case, as ARM's do.
+ * contested. Resource ids compare without case, as ARM's do. Implementations: {@code storage.TableFixLedger}
+ * (durable, shared by the instances of the Functions app) and {@code storage.InMemoryFixLedger}.
  */
 public interface FixLedger {
 

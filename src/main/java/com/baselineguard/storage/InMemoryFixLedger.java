@@ -1,5 +1,6 @@
-package com.baselineguard.engine;
+package com.baselineguard.storage;
 
+import com.baselineguard.engine.port.FixLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package com.baselineguard.keyvault;
+package com.baselineguard.engine.port;
 
 /** Key Vault could not be reached (connection, TLS, timeout, token): transient, worth retrying later. */
 public final class KeyVaultUnavailableException extends RuntimeException {

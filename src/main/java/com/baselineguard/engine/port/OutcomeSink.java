@@ -1,4 +1,4 @@
-package com.baselineguard.engine;
+package com.baselineguard.engine.port;
 
 import java.util.Optional;
 
@@ -10,15 +10,14 @@ import java.util.Optional;
 public interface OutcomeSink {
 
     /** Publishes nothing. */
-    OutcomeSink NONE = (outcome, source) -> Optional.empty();
+    OutcomeSink NONE = event -> Optional.empty();
 
     /**
-     * Publishes one outcome. Never throws.
+     * Publishes one outcome record. Never throws.
      *
-     * @param source who produced it, e.g. {@code /baseline-guard/OnResourceWrite} or {@code /baseline-guard/cli}
      * @return one warning line (no secrets) when publishing failed; empty when it succeeded
      */
-    Optional<String> publish(Outcome outcome, String source);
+    Optional<String> publish(OutcomeEvent event);
 
     /** The CloudEvents {@code source} of outcomes produced by this function or front end. */
     static String source(String origin) {

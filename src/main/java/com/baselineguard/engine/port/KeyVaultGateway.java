@@ -1,4 +1,4 @@
-package com.baselineguard.keyvault;
+package com.baselineguard.engine.port;
 
 import com.google.gson.JsonObject;
 
@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
  *
  * <p>Data actions needed on the vault (Azure RBAC): {@code Microsoft.KeyVault/vaults/keys/read},
  * {@code Microsoft.KeyVault/vaults/keys/rotationpolicy/read} and, for the opt-in fix,
- * {@code Microsoft.KeyVault/vaults/keys/rotationpolicy/write} ({@link KeyVaultDataActions}).
+ * {@code Microsoft.KeyVault/vaults/keys/rotationpolicy/write} ({@code com.baselineguard.keyvault.KeyVaultDataActions}).
  *
  * <p>Every service answer is a value; only a failure to reach the service at all throws
  * {@link KeyVaultUnavailableException}.

@@ -1,5 +1,6 @@
-package com.baselineguard.arm;
+package com.baselineguard.engine.port;
 
+import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -9,24 +10,28 @@ import java.util.Optional;
 /**
  * The one way Baseline Guard reads and writes Azure Resource Manager. Implementations send exactly
  * the requests named here and nothing else: never a PUT of a whole resource, never a list-keys call.
- * Every action a method performs is declared in {@link ArmActions}.
+ * Every action a method performs is declared in {@code com.baselineguard.arm.ArmActions}, the adapter that
+ * implements this port.
  */
 public interface ArmGateway {
 
     /** GET a resource at its pinned api-version. */
     ArmResponse get(ResourceId id);
 
-    /** GET the diagnostic settings of a resource ({@code {id}/providers/Microsoft.Insights/diagnosticSettings}). */
-    ArmResponse diagnosticSettings(ResourceId id);
-
-    /** PATCH a resource with exactly {@code body}. Does not wait for a long-running operation. */
-    default ArmResponse patch(ResourceId id, JsonObject body) {
-        return patch(id, body, Optional.empty());
-    }
+    /**
+     * GET one page of a resource's related data of one kind, from its published list operation (diagnostic
+     * settings, Redis firewall rules, private endpoint connections, Batch certificates; the adapter pins each
+     * one's path and api-version): the first page, or the page a previous answer's {@code nextLink} names.
+     *
+     * @throws IllegalArgumentException when ARM has no such list for the resource's type, or the nextLink is not a
+     *     page of that list on this gateway's endpoint (the token is never sent anywhere else)
+     */
+    ArmResponse listRelated(ResourceId id, RelatedKind kind, Optional<String> nextLink);
 
     /**
      * PATCH a resource with exactly {@code body}; with an etag, only if the resource still has it
-     * ({@code If-Match}; ARM answers 412 Precondition Failed when it changed in between).
+     * ({@code If-Match}; ARM answers 412 Precondition Failed when it changed in between). Does not wait for
+     * a long-running operation.
      */
     ArmResponse patch(ResourceId id, JsonObject body, Optional<String> ifMatch);
 

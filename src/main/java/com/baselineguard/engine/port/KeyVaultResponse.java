@@ -1,4 +1,4 @@
-package com.baselineguard.keyvault;
+package com.baselineguard.engine.port;
 
 import com.google.gson.JsonObject;
 import java.util.Optional;

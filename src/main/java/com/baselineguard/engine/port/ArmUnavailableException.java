@@ -1,4 +1,4 @@
-package com.baselineguard.arm;
+package com.baselineguard.engine.port;
 
 /**
  * ARM could not be reached or did not answer (connection refused or dropped, timeout) after the

@@ -1,4 +1,4 @@
-package com.baselineguard.arm;
+package com.baselineguard.engine.port;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
