@@ -210,7 +210,7 @@ class EvaluateStreamingTest {
     @Test
     void jsonLinesOutputHasOneRecordPerLineAndTheSummaryLast() throws IOException {
         Path file = write("export.json", "[" + compact(CACHE) + ", " + compact(CACHE).replace("cache1", "cache2")
-                + ", {\"id\": \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/st\"}, 7]");
+                + ", {\"id\": \"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/st\"}, 7]");
         EvaluateCommandTest.Run run = run("evaluate", file.toString(), "--format", "jsonl");
         assertEquals(2, run.exit());
         List<JsonObject> lines = run.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
@@ -231,7 +231,7 @@ class EvaluateStreamingTest {
         // More than the spool keeps in memory: the rest waits on disk, in order.
         StringBuilder export = new StringBuilder("[");
         for (int i = 0; i < 2_500; i++) {
-            export.append(i == 0 ? "" : ",").append("{\"id\": \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/")
+            export.append(i == 0 ? "" : ",").append("{\"id\": \"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/r/providers/Microsoft.Storage/")
                     .append("storageAccounts/st").append(i).append("\"}");
             export.append(",{\"name\": ").append(i).append('}');
         }
@@ -246,7 +246,7 @@ class EvaluateStreamingTest {
         assertTrue(table.out().contains("ignored, not evaluated by Baseline Guard: 2500 Microsoft.Storage/storageAccounts"),
                 table.out());
         assertFalse(table.out().contains("ignored /subscriptions"), "one line per type, not per item, unless --verbose");
-        assertTrue(run("evaluate", file.toString(), "--verbose").out().contains("ignored /subscriptions/s/resourceGroups/r"
+        assertTrue(run("evaluate", file.toString(), "--verbose").out().contains("ignored /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/r"
                 + "/providers/Microsoft.Storage/storageAccounts/st7 (type"));
     }
 
