@@ -14,23 +14,19 @@ import java.util.Map;
 final class JsonLinesReport implements ReportWriter {
 
     private final OutputBuffer out;
-    private final com.google.gson.stream.JsonWriter json;
+    /** One line's text, handed on to {@link #out} when it is complete. */
+    private final JsonText json = new JsonText(new ByteText(16_384), false);
     private final String toolVersion;
 
     JsonLinesReport(PrintWriter out, String toolVersion) {
-        this.out = new OutputBuffer(out);
-        this.json = new com.google.gson.stream.JsonWriter(this.out);
-        json.setHtmlSafe(false);
-        json.setSerializeNulls(true);
-        // One document per line: Gson's writer must not refuse the second top-level value.
-        json.setStrictness(com.google.gson.Strictness.LENIENT);
+        this.out = OutputBuffer.over(out);
         this.toolVersion = toolVersion;
     }
 
     @Override
     public void resource(Evaluated evaluated) {
-        ResourceJson.write(json, evaluated, "resource");
-        newline();
+        ResourceJson.write(json.startAt(0), evaluated, "resource");
+        endLine();
     }
 
     @Override
@@ -66,11 +62,14 @@ final class JsonLinesReport implements ReportWriter {
         for (Map.Entry<String, JsonElement> entry : fields.entrySet()) {
             line.add(entry.getKey(), entry.getValue());
         }
-        ReportWriter.write(json, line, true);
-        newline();
+        json.startAt(0).tree(line, true);
+        endLine();
     }
 
-    private void newline() {
-        out.write('\n');
+    private void endLine() {
+        ByteText text = json.text();
+        text.append('\n');
+        out.write(text);
+        text.clear();
     }
 }

@@ -1,10 +1,7 @@
 package com.baselineguard.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /**
  * The {@code --format json} output: one document, written as the run goes. Schema: docs/output-json.md
@@ -17,25 +14,18 @@ final class JsonReport implements ReportWriter {
     static final int SCHEMA_VERSION = 1;
 
     private final OutputBuffer out;
-    private final JsonWriter json;
+    /** The document's text, handed on to {@link #out} after each resource. */
+    private final JsonText json = new JsonText(new ByteText(16_384), true);
     private final Spool ignored = new Spool();
     private final Spool errors = new Spool();
 
     JsonReport(PrintWriter out, String toolVersion) {
-        this.out = new OutputBuffer(out);
-        this.json = new JsonWriter(this.out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
-        json.setSerializeNulls(true);
-        try {
-            json.beginObject();
-            json.name("schemaVersion").value(SCHEMA_VERSION);
-            json.name("tool");
-            ReportWriter.write(json, tool(toolVersion), true);
-            json.name("resources").beginArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.out = OutputBuffer.over(out);
+        json.beginObject();
+        json.name("schemaVersion").value(SCHEMA_VERSION);
+        json.name("tool").tree(tool(toolVersion), true);
+        json.name("resources").beginArray();
+        drain();
     }
 
     static JsonObject tool(String toolVersion) {
@@ -48,6 +38,7 @@ final class JsonReport implements ReportWriter {
     @Override
     public void resource(Evaluated evaluated) {
         ResourceJson.write(json, evaluated, null);
+        drain();
     }
 
     @Override
@@ -62,21 +53,22 @@ final class JsonReport implements ReportWriter {
 
     @Override
     public void finish(RunSummary summary) {
-        try {
-            json.endArray();
-            json.name("ignored").beginArray();
-            ignored.forEach(o -> ReportWriter.write(json, o, true));
-            json.endArray();
-            json.name("errors").beginArray();
-            errors.forEach(o -> ReportWriter.write(json, o, true));
-            json.endArray();
-            json.name("summary");
-            ReportWriter.write(json, summary.toJson(), true);
-            json.endObject();
-            json.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        json.endArray();
+        json.name("ignored").beginArray();
+        ignored.forEach(o -> {
+            json.tree(o, true);
+            drain();
+        });
+        json.endArray();
+        json.name("errors").beginArray();
+        errors.forEach(o -> {
+            json.tree(o, true);
+            drain();
+        });
+        json.endArray();
+        json.name("summary").tree(summary.toJson(), true);
+        json.endObject();
+        drain();
         out.write(System.lineSeparator());
         out.flush();
     }
@@ -84,6 +76,11 @@ final class JsonReport implements ReportWriter {
     @Override
     public void flush() {
         out.flush();
+    }
+
+    private void drain() {
+        out.write(json.text());
+        json.text().clear();
     }
 
     @Override

@@ -2,11 +2,9 @@ package com.baselineguard.cli;
 
 import com.baselineguard.app.Composition;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import com.baselineguard.config.TerminalSettings;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -49,8 +47,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Buffered, flushed by the commands as they go and at the end: a line-flushed stream would cost
         // a system call per line of a 100,000-resource report.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)), 1 << 16), false);
+        PrintWriter out = new StandardOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         PrintWriter err = new PrintWriter(System.err, true);
         Map<String, String> environment = System.getenv();
         System.exit(run(args, out, err, environment, System.console() != null, Console.stderrIsTerminal(environment),

@@ -1,108 +1,115 @@
 package com.baselineguard.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A plain character buffer in front of the command's output. Gson's JsonWriter writes token by
- * token; straight into a PrintWriter each token takes two locks (PrintWriter, BufferedWriter), which
- * profiling showed as the largest cost of a 10,000-resource JSON report. One thread writes a report,
- * so this buffer takes none and hands on 64 KiB at a time.
+ * A plain byte buffer in front of the command's output, which the reports fill with UTF-8 text
+ * ({@link ByteText}) and which hands on 64 KiB at a time: to standard output's byte stream itself when
+ * it is one ({@link StandardOutput}), so the text is not decoded and encoded again; otherwise (tests,
+ * another writer) decoded into the writer. One thread writes a report, so it takes no locks (writing
+ * token by token into a PrintWriter took two per token, once the largest cost of a JSON report).
  */
-final class OutputBuffer extends Writer {
+final class OutputBuffer {
 
-    private final Writer out;
-    private final char[] buffer = new char[1 << 16];
+    private final OutputStream stream;
+    private final Writer writer;
+    private final byte[] buffer = new byte[1 << 16];
     private int size;
 
-    OutputBuffer(Writer out) {
-        this.out = out;
+    private OutputBuffer(OutputStream stream, Writer writer) {
+        this.stream = stream;
+        this.writer = writer;
     }
 
-    @Override
-    public void write(int c) {
-        if (size == buffer.length) {
-            drain();
+    /** A buffer in front of {@code out}: straight to the bytes beneath it where it has them. */
+    static OutputBuffer over(PrintWriter out) {
+        if (out instanceof StandardOutput standard) {
+            OutputStream bytes = standard.utf8Stream();
+            if (bytes != null) {
+                return new OutputBuffer(bytes, null);
+            }
         }
-        buffer[size++] = (char) c;
+        return new OutputBuffer(null, out);
     }
 
-    @Override
-    public void write(char[] chars, int offset, int length) {
+    void write(ByteText text) {
+        write(text.bytes(), 0, text.size());
+    }
+
+    void write(byte[] bytes, int offset, int length) {
         if (length > buffer.length - size) {
             drain();
             if (length > buffer.length) {
-                writeThrough(chars, offset, length);
+                writeThrough(bytes, offset, length);
                 return;
             }
         }
-        System.arraycopy(chars, offset, buffer, size, length);
+        System.arraycopy(bytes, offset, buffer, size, length);
         size += length;
     }
 
-    @Override
-    public void write(String text, int offset, int length) {
-        if (length > buffer.length - size) {
-            drain();
-            if (length > buffer.length) {
-                writeThrough(text.toCharArray(), offset, length);
-                return;
-            }
-        }
-        text.getChars(offset, offset + length, buffer, size);
-        size += length;
+    void write(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(bytes, 0, bytes.length);
     }
 
-    @Override
-    public void write(String text) {
-        write(text, 0, text.length());
-    }
-
-    @Override
-    public OutputBuffer append(CharSequence text) {
-        if (text instanceof String s) {
-            write(s, 0, s.length());
-            return this;
-        }
-        int length = text.length();
-        if (text instanceof StringBuilder sb && length <= buffer.length) {
-            if (length > buffer.length - size) {
-                drain();
-            }
-            sb.getChars(0, length, buffer, size);
-            size += length;
-            return this;
-        }
-        write(text.toString());
-        return this;
-    }
-
-    @Override
-    public void flush() {
+    /** Hands everything on, down to the file or pipe. */
+    void flush() {
         drain();
         try {
-            out.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            if (stream != null) {
+                stream.flush();
+            } else {
+                writer.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        flush();
     }
 
     private void drain() {
-        if (size > 0) {
+        if (size == 0) {
+            return;
+        }
+        if (stream != null) {
             writeThrough(buffer, 0, size);
             size = 0;
+            return;
         }
+        // Decoded for a writer: a character whose bytes are not all here yet waits for the rest.
+        int complete = completeCharacters(buffer, size);
+        writeThrough(buffer, 0, complete);
+        System.arraycopy(buffer, complete, buffer, 0, size - complete);
+        size -= complete;
     }
 
-    private void writeThrough(char[] chars, int offset, int length) {
+    /** How many of the first {@code size} bytes end with a whole UTF-8 sequence. */
+    static int completeCharacters(byte[] bytes, int size) {
+        for (int back = 1; back <= 3 && back <= size; back++) {
+            int b = bytes[size - back] & 0xFF;
+            if ((b & 0xC0) == 0x80) {
+                continue; // a continuation byte: its lead is further back
+            }
+            int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > back ? size - back : size;
+        }
+        return size;
+    }
+
+    private void writeThrough(byte[] bytes, int offset, int length) {
         try {
-            out.write(chars, offset, length);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            if (stream != null) {
+                stream.write(bytes, offset, length);
+            } else {
+                writer.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,16 +7,13 @@ import com.baselineguard.engine.ReportJson;
 import com.baselineguard.engine.ResourceReport;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.Severity;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
- * One entry of {@code resources[]} written straight to the output: the fields of
- * {@link ReportJson#report} (the shape every output shares) and where the resource was read. The
- * findings, most of each entry, go out without a tree being built for them first, which profiling
- * showed as a quarter of a large run; the plan and the exemption (rare) still go through
- * {@link ReportJson}. {@code ResourceJsonTest} holds this to {@link ReportJson#report}, field for field.
+ * One entry of {@code resources[]} written straight out as JSON text ({@link JsonText}): the fields of
+ * {@link ReportJson#report} (the shape every output shares) and where the resource was read. No tree is
+ * built for it first (profiling showed that as a quarter of a large run), except for a plan, which is
+ * rare and goes through {@link ReportJson}. {@code ResourceJsonTest} holds this to
+ * {@link ReportJson#report}, field for field.
  */
 final class ResourceJson {
 
@@ -48,49 +45,49 @@ final class ResourceJson {
         return labels;
     }
 
-    /** @param record the JSON Lines {@code record} field written first, or null */
-    static void write(JsonWriter json, Evaluated evaluated, String record) {
+    /**
+     * Writes the entry as the next value of {@code json}.
+     *
+     * @param record the JSON Lines {@code record} field written first, or null
+     */
+    static void write(JsonText json, Evaluated evaluated, String record) {
         ResourceReport report = evaluated.report();
-        try {
-            json.beginObject();
-            if (record != null) {
-                json.name("record").value(record);
-            }
-            json.name("id").value(report.snapshot().id().toString());
-            json.name("type").value(report.snapshot().type().armType());
-            json.name("compliant").value(!report.failed());
-            json.name("skipped");
-            if (report.skipped().isPresent()) {
-                json.value(report.skipped().get());
-            } else {
-                json.nullValue();
-            }
-            json.name("exemption");
-            if (report.exemption().isPresent()) {
-                exemption(json, report.exemption().get());
-            } else {
-                json.nullValue();
-            }
-            json.name("findings").beginArray();
-            for (Finding finding : report.findings()) {
-                finding(json, finding);
-            }
-            json.endArray();
-            json.name("plan");
-            if (report.plan().steps().isEmpty()) {
-                json.beginArray().endArray();
-            } else {
-                ReportWriter.write(json, ReportJson.plan(report.plan()), true);
-            }
-            json.name("file").value(evaluated.file().toString());
-            json.name("line").value(evaluated.line());
-            json.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        json.beginObject();
+        if (record != null) {
+            json.name("record").value(record);
         }
+        json.name("id").value(report.snapshot().id().toString());
+        json.name("type").value(report.snapshot().type().armType());
+        json.name("compliant").value(!report.failed());
+        json.name("skipped");
+        if (report.skipped().isPresent()) {
+            json.value(report.skipped().get());
+        } else {
+            json.nullValue();
+        }
+        json.name("exemption");
+        if (report.exemption().isPresent()) {
+            exemption(json, report.exemption().get());
+        } else {
+            json.nullValue();
+        }
+        json.name("findings").beginArray();
+        for (Finding finding : report.findings()) {
+            finding(json, finding);
+        }
+        json.endArray();
+        json.name("plan");
+        if (report.plan().steps().isEmpty()) {
+            json.beginArray().endArray();
+        } else {
+            json.tree(ReportJson.plan(report.plan()), true);
+        }
+        json.name("file").value(evaluated.file().toString());
+        json.name("line").value(evaluated.line());
+        json.endObject();
     }
 
-    private static void finding(JsonWriter json, Finding finding) throws IOException {
+    private static void finding(JsonText json, Finding finding) {
         json.beginObject();
         json.name("ruleId").value(finding.rule().id());
         json.name("name").value(finding.rule().name());
@@ -112,7 +109,7 @@ final class ResourceJson {
         json.endObject();
     }
 
-    private static void exemption(JsonWriter json, Exemption e) throws IOException {
+    private static void exemption(JsonText json, Exemption e) {
         json.beginObject();
         json.name("tag").value(e.tag());
         json.name("allRules").value(e.all());

@@ -8,10 +8,7 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,7 +31,7 @@ final class SarifReport implements ReportWriter {
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private final OutputBuffer out;
-    private final JsonWriter json;
+    private final JsonText json = new JsonText(new ByteText(16_384), true);
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final Path baseDirectory;
     private final Spool errors = new Spool();
@@ -42,49 +39,42 @@ final class SarifReport implements ReportWriter {
     private String lastUri;
 
     SarifReport(PrintWriter out, Catalog catalog, String toolVersion, Path baseDirectory) {
-        this.out = new OutputBuffer(out);
+        this.out = OutputBuffer.over(out);
         this.baseDirectory = baseDirectory;
-        this.json = new JsonWriter(this.out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
-        try {
-            json.beginObject();
-            json.name("$schema").value(SCHEMA);
-            json.name("version").value("2.1.0");
-            json.name("runs").beginArray().beginObject();
-            JsonObject driver = new JsonObject();
-            driver.addProperty("name", "Baseline Guard");
-            driver.addProperty("semanticVersion", toolVersion.replace("-SNAPSHOT", ""));
-            driver.addProperty("version", toolVersion);
-            JsonArray rules = new JsonArray();
-            for (Rule rule : catalog.rules()) {
-                ruleIndex.put(rule.metadata().id(), rules.size());
-                rules.add(rule(rule.metadata()));
-            }
-            driver.add("rules", rules);
-            JsonObject tool = new JsonObject();
-            tool.add("driver", driver);
-            json.name("tool");
-            ReportWriter.write(json, tool, false);
-            JsonObject originalUriBaseIds = new JsonObject();
-            JsonObject srcRoot = new JsonObject();
-            srcRoot.addProperty("uri", baseDirectory.toAbsolutePath().normalize().toUri().toString());
-            originalUriBaseIds.add("SRCROOT", srcRoot);
-            json.name("originalUriBaseIds");
-            ReportWriter.write(json, originalUriBaseIds, false);
-            json.name("results").beginArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        json.beginObject();
+        json.name("$schema").value(SCHEMA);
+        json.name("version").value("2.1.0");
+        json.name("runs").beginArray().beginObject();
+        JsonObject driver = new JsonObject();
+        driver.addProperty("name", "Baseline Guard");
+        driver.addProperty("semanticVersion", toolVersion.replace("-SNAPSHOT", ""));
+        driver.addProperty("version", toolVersion);
+        JsonArray rules = new JsonArray();
+        for (Rule rule : catalog.rules()) {
+            ruleIndex.put(rule.metadata().id(), rules.size());
+            rules.add(rule(rule.metadata()));
         }
+        driver.add("rules", rules);
+        JsonObject tool = new JsonObject();
+        tool.add("driver", driver);
+        json.name("tool").tree(tool, false);
+        JsonObject originalUriBaseIds = new JsonObject();
+        JsonObject srcRoot = new JsonObject();
+        srcRoot.addProperty("uri", baseDirectory.toAbsolutePath().normalize().toUri().toString());
+        originalUriBaseIds.add("SRCROOT", srcRoot);
+        json.name("originalUriBaseIds").tree(originalUriBaseIds, false);
+        json.name("results").beginArray();
+        drain();
     }
 
     @Override
     public void resource(Evaluated evaluated) {
         for (Finding finding : evaluated.report().findings()) {
             if (finding.status() == Status.FAIL) {
-                ReportWriter.write(json, result(evaluated, finding, ruleIndex.get(finding.rule().id())), false);
+                json.tree(result(evaluated, finding, ruleIndex.get(finding.rule().id())), false);
             }
         }
+        drain();
     }
 
     @Override
@@ -99,27 +89,29 @@ final class SarifReport implements ReportWriter {
 
     @Override
     public void finish(RunSummary summary) {
-        try {
-            json.endArray();
-            json.name("invocations").beginArray().beginObject();
-            json.name("executionSuccessful").value(summary.errors() == 0);
-            json.name("toolExecutionNotifications").beginArray();
-            errors.forEach(error -> {
-                JsonObject n = new JsonObject();
-                n.addProperty("level", "error");
-                n.add("message", text(error.get("file").getAsString() + ": " + error.get("message").getAsString()));
-                ReportWriter.write(json, n, false);
-            });
-            json.endArray();
-            json.endObject().endArray();
-            json.endObject().endArray();
-            json.endObject();
-            json.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        json.endArray();
+        json.name("invocations").beginArray().beginObject();
+        json.name("executionSuccessful").value(summary.errors() == 0);
+        json.name("toolExecutionNotifications").beginArray();
+        errors.forEach(error -> {
+            JsonObject n = new JsonObject();
+            n.addProperty("level", "error");
+            n.add("message", text(error.get("file").getAsString() + ": " + error.get("message").getAsString()));
+            json.tree(n, false);
+            drain();
+        });
+        json.endArray();
+        json.endObject().endArray();
+        json.endObject().endArray();
+        json.endObject();
+        drain();
         out.write(System.lineSeparator());
         out.flush();
+    }
+
+    private void drain() {
+        out.write(json.text());
+        json.text().clear();
     }
 
     @Override

@@ -32,27 +32,27 @@ final class TableReport implements ReportWriter {
     private final boolean color;
     private final boolean everyIgnored;
     /** One resource's text, reused: growing a fresh one per resource was most of what a table run allocated. */
-    private final StringBuilder text = new StringBuilder(8192);
+    private final ByteText text = new ByteText(8192);
 
     /** @param everyIgnored a line per ignored item as it is met (--verbose), not only the count per type */
     TableReport(PrintWriter out, boolean color, boolean everyIgnored) {
         this.out = out;
-        this.buffer = new OutputBuffer(out);
+        this.buffer = OutputBuffer.over(out);
         this.color = color;
         this.everyIgnored = everyIgnored;
     }
 
     @Override
     public void resource(Evaluated evaluated) {
-        text.setLength(0);
+        text.clear();
         resource(text, evaluated);
-        buffer.append(text);
+        buffer.write(text);
     }
 
     @Override
     public void ignored(ExportReader.Ignored item) {
         if (everyIgnored) {
-            buffer.append(paint(DIM, "ignored " + item.id() + " (" + item.reason() + ")")).append(System.lineSeparator());
+            buffer.write(paint(DIM, "ignored " + item.id() + " (" + item.reason() + ")") + System.lineSeparator());
         }
     }
 
@@ -105,9 +105,9 @@ final class TableReport implements ReportWriter {
         buffer.flush();
     }
 
-    private void resource(StringBuilder out, Evaluated evaluated) {
+    private void resource(ByteText out, Evaluated evaluated) {
         ResourceReport report = evaluated.report();
-        paint(out, BOLD, report.snapshot().id().name()).append("  ").append(report.snapshot().type()).append("  ");
+        paint(out, BOLD, report.snapshot().id().name()).append("  ").append(report.snapshot().type().toString()).append("  ");
         if (report.skipped().isPresent()) {
             paint(out, DIM, "SKIPPED");
         } else if (report.failed()) {
@@ -119,7 +119,8 @@ final class TableReport implements ReportWriter {
         if (color) {
             out.append(DIM);
         }
-        out.append(report.snapshot().id()).append("  (").append(evaluated.file()).append(':').append(evaluated.line()).append(')');
+        out.append(report.snapshot().id().toString()).append("  (").append(evaluated.file().toString()).append(':')
+                .append(evaluated.line()).append(')');
         if (color) {
             out.append(RESET);
         }
@@ -136,7 +137,7 @@ final class TableReport implements ReportWriter {
                 case INFO -> pad(paint(out, CYAN, "INFO"), "INFO", STATUS_WIDTH);
                 case NOT_EVALUATED -> paint(out, YELLOW, "NOT EVALUATED");
                 default -> {
-                    out.setLength(out.length() - 2);
+                    out.truncate(out.size() - 2);
                     continue;
                 }
             }
@@ -180,19 +181,17 @@ final class TableReport implements ReportWriter {
         out.append('\n');
     }
 
-    private StringBuilder paint(StringBuilder out, String code, String text) {
+    private ByteText paint(ByteText out, String code, String text) {
         return color ? out.append(code).append(text).append(RESET) : out.append(text);
     }
 
     /** Pads what was just appended ({@code text}) to {@code width} columns, with at least one space. */
-    private static void pad(StringBuilder out, String text, int width) {
+    private static void pad(ByteText out, String text, int width) {
         spaces(out, text.length() >= width ? 1 : width - text.length());
     }
 
-    private static void spaces(StringBuilder out, int n) {
-        for (int i = 0; i < n; i++) {
-            out.append(' ');
-        }
+    private static void spaces(ByteText out, int n) {
+        out.spaces(n);
     }
 
     private String paint(String code, String text) {

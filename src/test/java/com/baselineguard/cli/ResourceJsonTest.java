@@ -14,9 +14,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,12 +107,8 @@ class ResourceJsonTest {
     }
 
     private static String streamed(Evaluated evaluated) {
-        StringWriter text = new StringWriter();
-        JsonWriter json = new JsonWriter(text);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
-        json.setSerializeNulls(true);
+        JsonText json = new JsonText(new ByteText(64), true);
         ResourceJson.write(json, evaluated, null);
-        return text.toString();
+        return json.text().toString();
     }
 }
