@@ -16,6 +16,7 @@ final class JsonLinesReport implements ReportWriter {
     private final OutputBuffer out;
     /** One line's text, handed on to {@link #out} when it is complete. */
     private final JsonText json = new JsonText(new ByteText(16_384), false);
+    private final ResourceJson resources = new ResourceJson();
     private final String toolVersion;
 
     JsonLinesReport(PrintWriter out, String toolVersion) {
@@ -25,7 +26,7 @@ final class JsonLinesReport implements ReportWriter {
 
     @Override
     public void resource(Evaluated evaluated) {
-        ResourceJson.write(json.startAt(0), evaluated, "resource");
+        resources.write(json.startAt(0), evaluated, "resource");
         endLine();
     }
 

@@ -16,6 +16,7 @@ final class JsonReport implements ReportWriter {
     private final OutputBuffer out;
     /** The document's text, handed on to {@link #out} after each resource. */
     private final JsonText json = new JsonText(new ByteText(16_384), true);
+    private final ResourceJson resources = new ResourceJson();
     private final Spool ignored = new Spool();
     private final Spool errors = new Spool();
 
@@ -37,7 +38,7 @@ final class JsonReport implements ReportWriter {
 
     @Override
     public void resource(Evaluated evaluated) {
-        ResourceJson.write(json, evaluated, null);
+        resources.write(json, evaluated, null);
         drain();
     }
 

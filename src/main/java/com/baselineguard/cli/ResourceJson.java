@@ -12,8 +12,10 @@ import com.baselineguard.rules.Severity;
  * One entry of {@code resources[]} written straight out as JSON text ({@link JsonText}): the fields of
  * {@link ReportJson#report} (the shape every output shares) and where the resource was read. No tree is
  * built for it first (profiling showed that as a quarter of a large run), except for a plan, which is
- * rare and goes through {@link ReportJson}. {@code ResourceJsonTest} holds this to
- * {@link ReportJson#report}, field for field.
+ * rare and goes through {@link ReportJson}. A finding, most of an entry, is mostly the same text for a
+ * given rule: that text is made once per rule and copied, and only the status, reason, mode, fix state,
+ * step and detail are written each time. {@code ResourceJsonTest} holds this to {@link ReportJson#report},
+ * field for field, indented and compact.
  */
 final class ResourceJson {
 
@@ -22,8 +24,17 @@ final class ResourceJson {
     private static final String[] FIX_CLASSES = labels(FixClass.values(), FixClass::label);
     private static final String[] FIX_STATES = labels(FixOutlook.State.values(), FixOutlook.State::label);
 
-    private ResourceJson() {
-    }
+    /** Per rule id, the constant parts of its findings' text, laid out for {@link #findingDepth}. */
+    private final java.util.Map<String, byte[][]> findingText = new java.util.HashMap<>();
+    private final byte[][] statuses = new byte[ReportedStatus.values().length][];
+    private final byte[][] modes = new byte[com.baselineguard.engine.Mode.values().length][];
+    private final byte[][] states = new byte[FixOutlook.State.values().length][];
+    private int findingDepth = -1;
+    private byte[] reasonName;
+    private byte[] modeName;
+    private byte[] stepName;
+    private byte[] detailName;
+    private byte[] findingEnd;
 
     static String label(Severity severity) {
         return SEVERITIES[severity.ordinal()];
@@ -50,7 +61,7 @@ final class ResourceJson {
      *
      * @param record the JSON Lines {@code record} field written first, or null
      */
-    static void write(JsonText json, Evaluated evaluated, String record) {
+    void write(JsonText json, Evaluated evaluated, String record) {
         ResourceReport report = evaluated.report();
         json.beginObject();
         if (record != null) {
@@ -87,26 +98,90 @@ final class ResourceJson {
         json.endObject();
     }
 
-    private static void finding(JsonText json, Finding finding) {
-        json.beginObject();
-        json.name("ruleId").value(finding.rule().id());
-        json.name("name").value(finding.rule().name());
-        json.name("severity").value(label(finding.rule().severity()));
-        json.name("status").value(finding.statusLabel());
-        json.name("reason").value(finding.evaluation().reason());
-        json.name("mode").value(finding.mode().label());
-        json.name("fixClass").value(label(finding.rule().fixClass()));
-        json.name("fix").beginObject();
-        json.name("state").value(label(finding.fix().state()));
-        json.name("step");
-        if (finding.fix().step().isPresent()) {
-            json.value(finding.fix().step().get());
-        } else {
-            json.nullValue();
+    /**
+     * One finding, as {@code json} would write it member by member:
+     * <pre>{"ruleId": …, "name": …, "severity": …, "status": S, "reason": R, "mode": M, "fixClass": …,
+     *  "fix": {"state": F, "step": N, "detail": D}}</pre>
+     * with the rule's members and the names between the variable parts copied as made once.
+     */
+    private void finding(JsonText json, Finding finding) {
+        ByteText out = json.rawValue();
+        int depth = json.depth();
+        if (depth != findingDepth) {
+            layOut(json, depth);
         }
-        json.name("detail").value(finding.fix().detail());
-        json.endObject();
-        json.endObject();
+        byte[][] rule = findingText.get(finding.rule().id());
+        if (rule == null) {
+            rule = ruleText(json, finding);
+            findingText.put(finding.rule().id(), rule);
+        }
+        out.append(rule[0]);
+        out.append(label(statuses, ReportedStatus.of(finding).ordinal(), ReportedStatus.of(finding).label()));
+        out.append(reasonName);
+        JsonText.string(out, finding.evaluation().reason());
+        out.append(modeName);
+        out.append(label(modes, finding.mode().ordinal(), finding.mode().label()));
+        out.append(rule[1]);
+        out.append(label(states, finding.fix().state().ordinal(), label(finding.fix().state())));
+        out.append(stepName);
+        if (finding.fix().step().isPresent()) {
+            out.append(finding.fix().step().get());
+        } else {
+            out.append("null");
+        }
+        out.append(detailName);
+        JsonText.string(out, finding.fix().detail());
+        out.append(findingEnd);
+    }
+
+    /** The names between a finding's variable parts, for findings standing in {@code depth} containers. */
+    private void layOut(JsonText json, int depth) {
+        findingText.clear();
+        findingDepth = depth;
+        byte[] member = json.lineBreakAt(depth + 1);
+        byte[] fixMember = json.lineBreakAt(depth + 2);
+        reasonName = concat(",", member, json.nameAndSeparator("reason"));
+        modeName = concat(",", member, json.nameAndSeparator("mode"));
+        stepName = concat(",", fixMember, json.nameAndSeparator("step"));
+        detailName = concat(",", fixMember, json.nameAndSeparator("detail"));
+        findingEnd = concat("", member, "}".getBytes(java.nio.charset.StandardCharsets.US_ASCII), json.lineBreakAt(depth),
+                "}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** A rule's text before the status, and between the mode and the fix state. */
+    private static byte[][] ruleText(JsonText json, Finding finding) {
+        int depth = json.depth();
+        byte[] member = json.lineBreakAt(depth + 1);
+        byte[] fixMember = json.lineBreakAt(depth + 2);
+        byte[] head = concat("{", member, json.nameAndSeparator("ruleId"), JsonText.quoted(finding.rule().id()),
+                ascii(","), member, json.nameAndSeparator("name"), JsonText.quoted(finding.rule().name()),
+                ascii(","), member, json.nameAndSeparator("severity"), JsonText.quoted(label(finding.rule().severity())),
+                ascii(","), member, json.nameAndSeparator("status"));
+        byte[] middle = concat(",", member, json.nameAndSeparator("fixClass"), JsonText.quoted(label(finding.rule().fixClass())),
+                ascii(","), member, json.nameAndSeparator("fix"), ascii("{"), fixMember, json.nameAndSeparator("state"));
+        return new byte[][] {head, middle};
+    }
+
+    private static byte[] label(byte[][] cache, int ordinal, String label) {
+        byte[] text = cache[ordinal];
+        if (text == null) {
+            text = JsonText.quoted(label);
+            cache[ordinal] = text;
+        }
+        return text;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(String first, byte[]... parts) {
+        ByteText text = new ByteText(64);
+        text.append(first);
+        for (byte[] part : parts) {
+            text.append(part);
+        }
+        return java.util.Arrays.copyOf(text.bytes(), text.size());
     }
 
     private static void exemption(JsonText json, Exemption e) {

@@ -94,6 +94,10 @@ class ResourceJsonTest {
                     expected.addProperty("file", evaluated.file().toString());
                     expected.addProperty("line", 42);
                     assertEquals(pretty(expected), streamed(evaluated), body.get("id").getAsString());
+                    JsonObject line = new JsonObject();
+                    line.addProperty("record", "resource");
+                    expected.entrySet().forEach(e -> line.add(e.getKey(), e.getValue()));
+                    assertEquals(compact(line), streamedLine(evaluated), body.get("id").getAsString());
                     reports++;
                     plans += report.plan().steps().isEmpty() ? 0 : 1;
                 }
@@ -102,13 +106,41 @@ class ResourceJsonTest {
         assertTrue(reports > 100 && plans > 10, reports + " reports, " + plans + " with a plan");
     }
 
-    private static String pretty(JsonObject tree) {
+    private static String pretty(JsonElement tree) {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(tree);
     }
 
+    private static String compact(JsonObject tree) {
+        return new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(tree);
+    }
+
+    /** One writer for all the reports, as a report uses one for its run (its per-rule text is reused). */
+    private static final ResourceJson WRITER = new ResourceJson();
+    private static final ResourceJson LINE_WRITER = new ResourceJson();
+
     private static String streamed(Evaluated evaluated) {
         JsonText json = new JsonText(new ByteText(64), true);
-        ResourceJson.write(json, evaluated, null);
+        WRITER.write(json, evaluated, null);
         return json.text().toString();
+    }
+
+    /** As a JSON Lines record, and as the third element of an indented array (another depth). */
+    private static String streamedLine(Evaluated evaluated) {
+        JsonText json = new JsonText(new ByteText(64), false);
+        LINE_WRITER.write(json.startAt(0), evaluated, "resource");
+        String line = json.text().toString();
+        JsonText nested = new JsonText(new ByteText(64), true);
+        nested.beginArray().value(1).value(2);
+        WRITER.write(nested, evaluated, null);
+        nested.endArray();
+        JsonObject tree = ReportJson.report(evaluated.report());
+        tree.addProperty("file", evaluated.file().toString());
+        tree.addProperty("line", evaluated.line());
+        com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+        array.add(1);
+        array.add(2);
+        array.add(tree);
+        assertEquals(pretty(array), nested.text().toString(), "the same writer at another depth");
+        return line;
     }
 }
