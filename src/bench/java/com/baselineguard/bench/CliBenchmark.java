@@ -99,7 +99,7 @@ public final class CliBenchmark {
         rows.add(new Row(String.format(Locale.ROOT, "Command: `%s evaluate FILE --format F` (JVM options: bin/jvm.options;"
                 + " class-data archive %s); exports of %s resources from %d compliant and %d non-compliant real shapes"
                 + " (1 in 10 non-compliant), as an ARM list response (`{\"value\": [...]}`, pretty-printed); load average"
-                + " %s before", launcher, Files.isRegularFile(archive) ? "present" : "ABSENT",
+                + " %s before", shown(launcher), Files.isRegularFile(archive) ? "present" : "ABSENT",
                 String.join(" / ", sizes.stream().map(n -> String.format(Locale.ROOT, "%,d", n)).toList()),
                 estate.compliantShapes(), estate.nonCompliantShapes(), loadAverage()), "", "", ""));
         Map<String, double[]> medians = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ public final class CliBenchmark {
                 // For comparison, not the budget: the same with the JVM's defaults.
                 List<Measurement> measured = measureRuns(plain(file.toString(), "--format", "json"), null);
                 budgetRow(String.format(Locale.ROOT, "`java -jar %s` (the JVM's defaults), %,d resources, --format json",
-                        jar, size), size, measured, false);
+                        shown(jar), size), size, measured, false);
             }
             Files.delete(file);
         }
@@ -309,6 +309,13 @@ public final class CliBenchmark {
         } catch (IOException | RuntimeException e) {
             return new long[0];
         }
+    }
+
+    /** A path as the README writes it: relative to the project's directory, where the benchmark runs. */
+    private static Path shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : path;
     }
 
     private static String loadAverage() {
