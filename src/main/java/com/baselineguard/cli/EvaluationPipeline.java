@@ -9,9 +9,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The second pass on three threads: a reader thread reads and parses the resources, an evaluating
  * thread evaluates them, and the command's thread writes them, in input order. Reading and parsing,
- * evaluating, and writing cost about the same order of time (profiles of 10,000 and 100,000
- * resources: 2.5, 1.7 and 1.5-3 CPU-seconds at 100,000), so on two cores no one stage holds the
- * others up. The stages meet in bounded queues of small batches, so memory stays bounded by their
+ * evaluating, and writing cost the same order of time (a profile of 100,000 resources under C1: about
+ * 2.8, 1.6 and 1.2-2.2 CPU-seconds), so on two cores no one stage holds the others up. The stages meet in bounded queues of small batches, so memory stays bounded by their
  * capacity however long the input.
  */
 final class EvaluationPipeline {
