@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * it is one ({@link StandardOutput}), so the text is not decoded and encoded again; otherwise (tests,
  * another writer) decoded into the writer. One thread writes a report, so it takes no locks (writing
  * token by token into a PrintWriter took two per token, once the largest cost of a JSON report).
+ *
+ * <p>Standard output's stream fails as its {@link PrintWriter} does, silently: once the reader has gone
+ * (a pipe into {@code head}), the rest of the report is dropped and the run ends as it would have.
  */
 final class OutputBuffer {
 
@@ -20,6 +23,8 @@ final class OutputBuffer {
     private final Writer writer;
     private final byte[] buffer = new byte[1 << 16];
     private int size;
+    /** The stream failed: nothing more goes to it. */
+    private boolean failed;
 
     private OutputBuffer(OutputStream stream, Writer writer) {
         this.stream = stream;
@@ -63,12 +68,14 @@ final class OutputBuffer {
         drain();
         try {
             if (stream != null) {
-                stream.flush();
+                if (!failed) {
+                    stream.flush();
+                }
             } else {
                 writer.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            failed(e);
         }
     }
 
@@ -104,12 +111,21 @@ final class OutputBuffer {
     private void writeThrough(byte[] bytes, int offset, int length) {
         try {
             if (stream != null) {
-                stream.write(bytes, offset, length);
+                if (!failed) {
+                    stream.write(bytes, offset, length);
+                }
             } else {
                 writer.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    private void failed(IOException e) {
+        if (stream == null) {
             throw new UncheckedIOException(e);
         }
+        failed = true;
     }
 }

@@ -74,6 +74,25 @@ class OutputBufferTest {
     }
 
     @Test
+    void aClosedStandardOutputIsDroppedSilentlyAsItsWriterDropsIt() {
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        StandardOutput out = new StandardOutput(closed);
+        OutputBuffer buffer = OutputBuffer.over(out);
+        buffer.write(text());
+        buffer.flush();
+        buffer.write("more");
+        buffer.flush();
+        out.println("after");
+        out.flush();
+        assertEquals(true, out.checkError(), "the writer noted it too, as before");
+    }
+
+    @Test
     void aCharacterCutAtTheEndIsKeptForLater() {
         byte[] euro = "a€".getBytes(StandardCharsets.UTF_8);
         assertEquals(1, OutputBuffer.completeCharacters(euro, 2));
