@@ -38,7 +38,8 @@ final class ByteText {
 
     ByteText append(String text) {
         int length = text.length();
-        // Plain ASCII needs no encoding: copied as is, one byte per character.
+        // A short string of plain ASCII (labels, names, numbers) is copied a character at a time, which
+        // costs less than encoding it; anything else is encoded.
         if (length <= 16) {
             ensure(length);
             int s = size;
@@ -100,15 +101,10 @@ final class ByteText {
     }
 
     /** Room for {@code more} bytes. */
-    void ensure(int more) {
+    private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
-    }
-
-    /** For the appenders that write into {@link #bytes} themselves, after {@link #ensure}. */
-    void advance(int count) {
-        size += count;
     }
 
     @Override

@@ -64,10 +64,6 @@ final class JsonText {
         return text;
     }
 
-    boolean pretty() {
-        return pretty;
-    }
-
     /** How many containers are open. */
     int depth() {
         return depth;
