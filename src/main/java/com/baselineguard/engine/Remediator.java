@@ -142,6 +142,7 @@ public final class Remediator {
         ResourceSnapshot snapshot = related.snapshot();
         Planning.Planned planned = planning.plan(snapshot, invocation.item().refusedRules());
         ResourceReport report = planned.report();
+        invocation.evaluated(report);
         RemediationPlan plan = planned.plan();
         return admission.beforeWriting(invocation.item(), snapshot, report, plan)
                 .or(() -> guard.beforeSending(snapshot, report, plan))
