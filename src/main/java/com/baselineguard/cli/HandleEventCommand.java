@@ -57,6 +57,7 @@ final class HandleEventCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        WorkRunner.Waiting waiting = options.waiting(spec.commandLine());
         Console console = consoles.get();
         String body;
         try {
@@ -78,28 +79,26 @@ final class HandleEventCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "handle-event");
-        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
-        List<Outcome> finals = new ArrayList<>();
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress);
+        List<ChainReport> reports = new ArrayList<>();
         for (Outcome outcome : first) {
-            progress.position(finals.size(), first.size());
+            progress.position(reports.size(), first.size());
             progress.accept(outcome);
-            if (outcome.followUp().isPresent()) {
-                List<Outcome> chain = runner.run(outcome.followUp().get());
-                finals.add(chain.get(chain.size() - 1));
-            } else {
-                finals.add(outcome);
-            }
+            ChainReport report = ChainReport.of(runner.after(outcome));
+            LiveOptions.stopNotice(console, "handle-event", report);
+            reports.add(report);
         }
         progress.end();
         if (options.format == LiveOptions.Format.json) {
             JsonArray array = new JsonArray();
-            finals.forEach(o -> array.add(o.toJson()));
+            reports.forEach(r -> array.add(r.toJson()));
             LiveOptions.printJson(out, array);
         } else {
-            finals.forEach(o -> out.print(OutcomeText.render(o)));
+            reports.forEach(r -> out.print(OutcomeText.render(r)));
+            out.print(OutcomeText.changes(reports));
         }
         out.flush();
-        return finals.stream().allMatch(o -> WorkRunner.exitCode(o) == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.NON_COMPLIANT;
+        return reports.stream().allMatch(r -> r.exitCode() == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.NON_COMPLIANT;
     }
 
     private String read() throws IOException {
