@@ -125,15 +125,57 @@ public final class SdkKeyVaultGateway implements KeyVaultGateway {
                 .credential(credential)
                 .serviceVersion(KeyServiceVersion.V7_5)
                 .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(2)
-                        .setBaseDelay(Duration.ofMillis(300)).setMaxDelay(timeout.dividedBy(4)))
+                        .setBaseDelay(Duration.ofMillis(300)).setMaxDelay(maxRetryWait()))
                         // The statuses the engine's reply table retries at once; a failure to connect (no
-                        // response) is retried as azure-core does by default.
+                        // response) is retried as azure-core does by default. azure-core waits a server's
+                        // Retry-After whatever its length (RetryPolicy's well-known retry headers), so an answer that
+                        // asks for more than the longest backoff is not retried here: it goes back to the engine,
+                        // which defers the work, rather than holding the invocation (and the command line's
+                        // --max-wait) for as long as the server asked.
                         .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
-                                : Replies.retryAtOnce(c.getResponse().getStatusCode())));
+                                : Replies.retryAtOnce(c.getResponse().getStatusCode())
+                                        && !asksLongerThan(c.getResponse(), maxRetryWait())));
         if (customSuffix) {
             builder.disableChallengeResourceVerification();
         }
         return builder.buildClient();
+    }
+
+    /** The longest one retry of a request waits. */
+    private Duration maxRetryWait() {
+        return timeout.dividedBy(4);
+    }
+
+    /**
+     * Whether the answer asks to wait longer than {@code limit} before a retry: {@code retry-after-ms},
+     * {@code x-ms-retry-after-ms}, or {@code Retry-After} in seconds or as an HTTP date (RFC 9110, section 10.2.3).
+     */
+    static boolean asksLongerThan(com.azure.core.http.HttpResponse response, Duration limit) {
+        for (String name : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
+            String ms = response.getHeaderValue(com.azure.core.http.HttpHeaderName.fromString(name));
+            if (ms != null) {
+                try {
+                    return Duration.ofMillis(Long.parseLong(ms.trim())).compareTo(limit) > 0;
+                } catch (NumberFormatException e) {
+                    // fall through to Retry-After
+                }
+            }
+        }
+        String value = response.getHeaderValue(com.azure.core.http.HttpHeaderName.RETRY_AFTER);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim())).compareTo(limit) > 0;
+        } catch (NumberFormatException | ArithmeticException e) {
+            try {
+                java.time.Instant at = java.time.ZonedDateTime.parse(value.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Duration.between(java.time.Instant.now(), at).compareTo(limit) > 0;
+            } catch (RuntimeException notADate) {
+                return false;
+            }
+        }
     }
 
     /** The attributes the rule reads; never the key material beyond the modulus size. */
