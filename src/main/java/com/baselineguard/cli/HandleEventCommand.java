@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         description = "Processes an Event Grid delivery (Event Grid schema or CloudEvents 1.0, one event or a batch) as"
                 + " the OnResourceWrite function does, running the deferred work inline, and prints the final outcomes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed",
+        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed, or a change not verified within --max-wait",
             "2:not an event delivery, bad settings or usage"})
 final class HandleEventCommand implements Callable<Integer> {
 

@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Evaluates every Redis cache, Batch account and pool in the subscriptions (default: BG_SCOPES, else"
                 + " every subscription you can read) from Azure Resource Graph, then remediates the ones that need it,"
-                + " one after another.",
+                + " one after another (waiting at most --max-wait for each), and prints every change made or declined.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a resource is still non-compliant, deferred or failed, or the sweep failed",
+        exitCodeList = {"0:done", "1:a resource is still non-compliant, deferred or failed, a change is not verified"
+                + " within --max-wait, or the sweep failed",
             "2:bad input, settings or usage"})
 final class SweepCommand implements Callable<Integer> {
 
