@@ -1,7 +1,6 @@
 package com.baselineguard.cli;
 
 import com.baselineguard.engine.EventIntake;
-import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.event.EventParseException;
 import com.google.gson.JsonArray;
@@ -71,9 +70,9 @@ final class HandleEventCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Remediator remediator = live.get().remediator();
-        List<Outcome> first;
+        List<EventIntake.Intake> first;
         try {
-            first = new EventIntake(remediator, live.get().composition().ownClientId()).handle(body);
+            first = new EventIntake(remediator, live.get().composition().ownClientId()).triage(body);
         } catch (EventParseException e) {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -81,10 +80,10 @@ final class HandleEventCommand implements Callable<Integer> {
         LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "handle-event");
         WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress);
         List<ChainReport> reports = new ArrayList<>();
-        for (Outcome outcome : first) {
+        for (EventIntake.Intake intake : first) {
             progress.position(reports.size(), first.size());
-            progress.accept(outcome);
-            ChainReport report = ChainReport.of(runner.after(outcome));
+            // The event's own invocation starts the chain, so --max-wait bounds its retry waits too.
+            ChainReport report = ChainReport.of(intake.decided().map(runner::decided).orElseGet(() -> runner.run(intake.item())));
             LiveOptions.stopNotice(console, "handle-event", report);
             reports.add(report);
         }

@@ -103,31 +103,16 @@ final class WorkRunner {
         this(remediator, clock, waiting, progress, THREAD_SLEEP);
     }
 
-    /** Runs a chain from its first work item. */
+    /** Runs a chain from its first work item; its --max-wait counts from now. */
     Chain run(WorkItem first) {
-        return run(new ArrayList<>(), Optional.of(first), clock.instant());
-    }
-
-    /** Carries on the chain an invocation already ran (an event's, which progress has already seen). */
-    Chain after(Outcome handled) {
-        List<Outcome> outcomes = new ArrayList<>(List.of(handled));
-        return run(outcomes, Optional.empty(), clock.instant());
-    }
-
-    /**
-     * @param first the work to start with, or empty to carry on from the last of {@code outcomes}
-     */
-    private Chain run(List<Outcome> outcomes, Optional<WorkItem> first, Instant started) {
+        Instant started = clock.instant();
         Instant deadline = started.plus(waiting.maxWait());
-        Optional<WorkItem> item = first;
+        List<Outcome> outcomes = new ArrayList<>();
+        WorkItem item = first;
         while (true) {
-            if (item.isPresent()) {
-                Outcome outcome = waiting.noWait() ? remediator.handle(item.get())
-                        : remediator.handle(item.get(), deadline);
-                outcomes.add(outcome);
-                progress.accept(outcome);
-            }
-            Outcome last = outcomes.get(outcomes.size() - 1);
+            Outcome last = waiting.noWait() ? remediator.handle(item) : remediator.handle(item, deadline);
+            outcomes.add(last);
+            progress.accept(last);
             if (last.followUp().isEmpty()) {
                 return new Chain(outcomes, Optional.empty(), Duration.between(started, clock.instant()));
             }
@@ -137,8 +122,14 @@ final class WorkRunner {
                         Duration.between(started, clock.instant()));
             }
             sleepUntil(next, last.reason(), deadline);
-            item = Optional.of(next);
+            item = next;
         }
+    }
+
+    /** The chain of an outcome decided without an invocation (a skipped event). */
+    Chain decided(Outcome outcome) {
+        progress.accept(outcome);
+        return new Chain(List.of(outcome), Optional.empty(), Duration.ZERO);
     }
 
     /** Sleeps until {@code next} is due, telling the progress line what it waits on every second. */

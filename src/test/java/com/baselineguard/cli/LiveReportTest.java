@@ -304,6 +304,29 @@ class LiveReportTest {
     }
 
     @Test
+    void anEventsOwnInvocationWaitsNoLongerThanMaxWaitEither() throws Exception {
+        live.arm.inject(Fault.on("PATCH", CACHE_PATH).throttled(4).times(1));
+        JsonObject event = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json")
+                .getAsJsonObject();
+        event.addProperty("subject", CACHE);
+        event.getAsJsonObject("data").addProperty("resourceUri", CACHE);
+        JsonArray delivery = new JsonArray();
+        delivery.add(event);
+        delivery.add(Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json"));
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, delivery.toString());
+        EvaluateCommandTest.Run run = run("handle-event", file.toString(), "--max-wait", "1", "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(1, live.patches().size(), "the 4 s Retry-After is past --max-wait: not retried within the request");
+        JsonArray outcomes = JsonParser.parseString(run.out()).getAsJsonArray();
+        assertEquals("deferred", outcomes.get(0).getAsJsonObject().get("result").getAsString());
+        assertFalse(outcomes.get(0).getAsJsonObject().get("stoppedWaiting").isJsonNull());
+        assertEquals("skipped", outcomes.get(1).getAsJsonObject().get("result").getAsString());
+        assertTrue(outcomes.get(1).getAsJsonObject().get("stoppedWaiting").isJsonNull());
+        assertEquals(2, records(run).size(), "one record per event: the skipped one decided without an invocation");
+    }
+
+    @Test
     void maxWaitIsPerResourceAndDocumentedInTheHelp() {
         Map<String, String> env = new HashMap<>(live.environment());
         EvaluateCommandTest.Run help = run(env, "remediate", "--help");
