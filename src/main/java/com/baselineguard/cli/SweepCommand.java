@@ -79,7 +79,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, item -> {
             queued.add(item);
             progress.note("reading Azure Resource Graph, " + queued.size() + " resources to remediate so far");
-        });
+        }, Optional.of(waiting.maxWait()));
         console.info(summary.logLine());
         WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress);
         List<ChainReport> reports = new ArrayList<>();

@@ -117,6 +117,15 @@ public final class Sweeper {
      */
     public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
             Consumer<WorkItem> enqueue) {
+        return sweep(subscriptions, managementGroups, dryRun, enqueue, Optional.empty());
+    }
+
+    /**
+     * As {@link #sweep(List, List, boolean, Consumer)}, for a caller that waits no longer than {@code waitsAtMost}
+     * for a Retry-After (the command line's {@code --max-wait}): a page's retry waits end within it.
+     */
+    public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
+            Consumer<WorkItem> enqueue, Optional<Duration> waitsAtMost) {
         Instant started = clock.instant();
         String sweepId = java.util.UUID.randomUUID().toString();
         Map<String, Map<String, Integer>> perRule = new TreeMap<>();
@@ -131,7 +140,9 @@ public final class Sweeper {
         do {
             ArmResponse page;
             try {
-                page = gateway.resourceGraph(query, subscriptions, managementGroups, PAGE_SIZE, skipToken);
+                ArmGateway graph = waitsAtMost.map(w -> gateway.within(Instant.now().plus(Remediator.INVOCATION_BUDGET),
+                        Instant.now().plus(w))).orElse(gateway);
+                page = graph.resourceGraph(query, subscriptions, managementGroups, PAGE_SIZE, skipToken);
             } catch (ArmUnavailableException e) {
                 error = Optional.of("Resource Graph unavailable after " + pages + " pages: " + e.getMessage());
                 break;

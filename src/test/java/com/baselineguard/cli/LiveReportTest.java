@@ -327,6 +327,25 @@ class LiveReportTest {
     }
 
     @Test
+    void aSweepsResourceGraphPagesWaitNoLongerThanMaxWaitForARetryAfter() {
+        String graph = "/providers/Microsoft.ResourceGraph/resources";
+        live.arm.inject(Fault.on("POST", graph).throttled(4).times(1));
+        EvaluateCommandTest.Run bounded = run("sweep", "--subscription", "00000000-0000-0000-0000-000000000000",
+                "--max-wait", "1", "--format", "json");
+        assertEquals(1, bounded.exit(), bounded.err());
+        assertEquals("failed", bounded.json().getAsJsonObject("summary").get("result").getAsString());
+        assertTrue(bounded.json().getAsJsonObject("summary").get("reason").getAsString().startsWith("Resource Graph answered 429"),
+                bounded.out());
+        assertEquals(1, live.arm.count("POST"), "not retried: the 4 s wait would end after --max-wait");
+
+        live.arm.inject(Fault.on("POST", graph).throttled(4).times(1));
+        EvaluateCommandTest.Run waited = run("sweep", "--subscription", "00000000-0000-0000-0000-000000000000",
+                "--format", "json");
+        assertEquals(0, waited.exit(), waited.err());
+        assertEquals(3, live.arm.count("POST"), "within the default --max-wait the 4 s Retry-After is waited out");
+    }
+
+    @Test
     void maxWaitIsPerResourceAndDocumentedInTheHelp() {
         Map<String, String> env = new HashMap<>(live.environment());
         EvaluateCommandTest.Run help = run(env, "remediate", "--help");
