@@ -18,6 +18,7 @@ import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.port.KeyVaultResponse;
 import com.baselineguard.engine.port.KeyVaultUnavailableException;
 import com.baselineguard.engine.port.Replies;
+import com.baselineguard.identity.AzureHttp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -134,7 +135,7 @@ public final class SdkKeyVaultGateway implements KeyVaultGateway {
                         // --max-wait) for as long as the server asked.
                         .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
                                 : Replies.retryAtOnce(c.getResponse().getStatusCode())
-                                        && !asksLongerThan(c.getResponse(), maxRetryWait())));
+                                        && !AzureHttp.asksToWaitLongerThan(c.getResponse(), maxRetryWait())));
         if (customSuffix) {
             builder.disableChallengeResourceVerification();
         }
@@ -144,38 +145,6 @@ public final class SdkKeyVaultGateway implements KeyVaultGateway {
     /** The longest one retry of a request waits. */
     private Duration maxRetryWait() {
         return timeout.dividedBy(4);
-    }
-
-    /**
-     * Whether the answer asks to wait longer than {@code limit} before a retry: {@code retry-after-ms},
-     * {@code x-ms-retry-after-ms}, or {@code Retry-After} in seconds or as an HTTP date (RFC 9110, section 10.2.3).
-     */
-    static boolean asksLongerThan(com.azure.core.http.HttpResponse response, Duration limit) {
-        for (String name : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
-            String ms = response.getHeaderValue(com.azure.core.http.HttpHeaderName.fromString(name));
-            if (ms != null) {
-                try {
-                    return Duration.ofMillis(Long.parseLong(ms.trim())).compareTo(limit) > 0;
-                } catch (NumberFormatException e) {
-                    // fall through to Retry-After
-                }
-            }
-        }
-        String value = response.getHeaderValue(com.azure.core.http.HttpHeaderName.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim())).compareTo(limit) > 0;
-        } catch (NumberFormatException | ArithmeticException e) {
-            try {
-                java.time.Instant at = java.time.ZonedDateTime.parse(value.trim(),
-                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Duration.between(java.time.Instant.now(), at).compareTo(limit) > 0;
-            } catch (RuntimeException notADate) {
-                return false;
-            }
-        }
     }
 
     /** The attributes the rule reads; never the key material beyond the modulus size. */
