@@ -8,18 +8,21 @@ import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import java.util.List;
 
 /** BATCH-002: the account endpoint denies callers outside the allow-list. */
 public final class BatchAccountIpRules implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-002", "Batch.AccountIpRules",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("NS-2"),
-            "When public access is enabled, a Batch account endpoint should deny by default and allow only"
-                    + " approved IP ranges.",
-            "Set networkProfile.accountAccess defaultAction to Deny with ipRules listing only approved IPv4"
-                    + " addresses or CIDR ranges, never 0.0.0.0/0.",
-            FixClass.DISRUPTIVE, "an account endpoint allow-list is configured (BG_BATCH_ACCOUNT_ALLOWED_IPS)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-002", "Batch.AccountIpRules")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("NS-2")
+            .synopsis("When public access is enabled, a Batch account endpoint should deny by default and allow only"
+                    + " approved IP ranges.")
+            .recommendation("Set networkProfile.accountAccess defaultAction to Deny with ipRules listing only approved"
+                    + " IPv4 addresses or CIDR ranges, never 0.0.0.0/0.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("an account endpoint allow-list is configured (BG_BATCH_ACCOUNT_ALLOWED_IPS)")
+            .build();
 
     private static final EndpointIpRules CHECK = new EndpointIpRules(EndpointIpRules.ACCOUNT_ACCESS, "account endpoint",
             RuleSettings::batchAccountAllowedIps, "BG_BATCH_ACCOUNT_ALLOWED_IPS");

@@ -8,7 +8,6 @@ import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,13 +17,16 @@ import java.util.Optional;
  */
 public final class BatchAllowedConfiguration implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-013", "Batch.AllowedConfiguration",
-            ResourceType.BATCH_ACCOUNT, Severity.LOW, List.of("AM-2"),
-            "Azure Batch accounts and their pools should use only the regions, pool allocation modes and VM sizes in"
-                    + " the organisation allow-lists.",
-            "Create Batch accounts only in approved regions and pool allocation modes and size pools with approved VM"
-                    + " sizes; recreate resources that fall outside.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-013", "Batch.AllowedConfiguration")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.LOW)
+            .controls("AM-2")
+            .synopsis("Azure Batch accounts and their pools should use only the regions, pool allocation modes and VM"
+                    + " sizes in the organisation allow-lists.")
+            .recommendation("Create Batch accounts only in approved regions and pool allocation modes and size pools"
+                    + " with approved VM sizes; recreate resources that fall outside.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -15,19 +15,22 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Optional;
 
 /** BATCH-008: auto-storage is reached with the account's managed identity, not storage keys. */
 public final class BatchAutoStorageAuth implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-008", "Batch.AutoStorageAuth",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("IM-3", "IM-1"),
-            "A Batch account's auto-storage should authenticate with the account's managed identity instead of storage"
-                    + " account keys.",
-            "Grant the Batch account identity a data role on the auto-storage account, then set"
-                    + " autoStorage.authenticationMode to BatchAccountManagedIdentity.",
-            FixClass.DISRUPTIVE, "the account has a managed identity");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-008", "Batch.AutoStorageAuth")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("IM-3", "IM-1")
+            .synopsis("A Batch account's auto-storage should authenticate with the account's managed identity instead"
+                    + " of storage account keys.")
+            .recommendation("Grant the Batch account identity a data role on the auto-storage account, then set"
+                    + " autoStorage.authenticationMode to BatchAccountManagedIdentity.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("the account has a managed identity")
+            .build();
 
     private static final JsonPath AUTO_STORAGE = JsonPath.of("properties.autoStorage");
     private static final String MANAGED_IDENTITY = "BatchAccountManagedIdentity";

@@ -35,14 +35,18 @@ import java.util.Set;
  */
 public final class BatchCmkKeyManagement implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-010", "Batch.CmkKeyManagement",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("DP-5", "DP-6"),
-            "A Batch customer-managed key should be an enabled, unexpired RSA key of 2048 bits or more with a rotation"
-                    + " policy, referenced without a version, in a Key Vault with soft delete and purge protection.",
-            "Enable soft delete and purge protection on the vault, use an enabled RSA key of 2048 bits or more (3072"
-                    + " recommended) that is not about to expire, give it a rotation policy that rotates it before"
-                    + " expiry, and reference it with a versionless key identifier.",
-            FixClass.DISRUPTIVE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-010", "Batch.CmkKeyManagement")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("DP-5", "DP-6")
+            .synopsis("A Batch customer-managed key should be an enabled, unexpired RSA key of 2048 bits or more with"
+                    + " a rotation policy, referenced without a version, in a Key Vault with soft delete and purge"
+                    + " protection.")
+            .recommendation("Enable soft delete and purge protection on the vault, use an enabled RSA key of 2048 bits"
+                    + " or more (3072 recommended) that is not about to expire, give it a rotation policy that rotates"
+                    + " it before expiry, and reference it with a versionless key identifier.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .build();
 
     private static final String KEY_IDENTIFIER = "properties.encryption.keyVaultProperties.keyIdentifier";
     private static final JsonPath VAULT_URI = JsonPath.of("properties.vaultUri");

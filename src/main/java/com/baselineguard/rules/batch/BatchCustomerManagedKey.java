@@ -10,18 +10,20 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 
 /** BATCH-009: data at rest is encrypted with a customer-managed key. Detect only (research pitfall 10). */
 public final class BatchCustomerManagedKey implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-009", "Batch.CustomerManagedKey",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("DP-5"),
-            "Azure Batch accounts should encrypt data at rest with a customer-managed key from Azure Key Vault where"
-                    + " policy requires it.",
-            "Where customer-managed keys are required, set encryption.keySource to Microsoft.KeyVault with a key in a"
-                    + " vault with soft delete and purge protection.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-009", "Batch.CustomerManagedKey")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("DP-5")
+            .synopsis("Azure Batch accounts should encrypt data at rest with a customer-managed key from Azure Key"
+                    + " Vault where policy requires it.")
+            .recommendation("Where customer-managed keys are required, set encryption.keySource to Microsoft.KeyVault"
+                    + " with a key in a vault with soft delete and purge protection.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     static final String KEY_SOURCE = "properties.encryption.keySource";
     static final String KEY_VAULT = "Microsoft.KeyVault";

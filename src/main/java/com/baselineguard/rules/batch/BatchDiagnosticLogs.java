@@ -12,19 +12,22 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Set;
 
 /** BATCH-012: AuditLog and ServiceLog resource logs go to a destination. */
 public final class BatchDiagnosticLogs implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-012", "Batch.DiagnosticLogs",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("LT-4"),
-            "Azure Batch accounts should send AuditLog and ServiceLog resource logs to a log destination through a"
-                    + " diagnostic setting.",
-            "Create a diagnostic setting that enables AuditLog, ServiceLog and AllMetrics (or the allLogs group) to"
-                    + " the organisation's Log Analytics workspace.",
-            FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-012", "Batch.DiagnosticLogs")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("LT-4")
+            .synopsis("Azure Batch accounts should send AuditLog and ServiceLog resource logs to a log destination"
+                    + " through a diagnostic setting.")
+            .recommendation("Create a diagnostic setting that enables AuditLog, ServiceLog and AllMetrics (or the"
+                    + " allLogs group) to the organisation's Log Analytics workspace.")
+            .fixClass(FixClass.SAFE)
+            .precondition("a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)")
+            .build();
 
     // Only allLogs: the audit group is not listed for Batch accounts [AP-M5]. The deprecated ServiceLogs
     // category does not count [D-B8]. The fix deploys what policy c84e5349 deploys [AP-M1].

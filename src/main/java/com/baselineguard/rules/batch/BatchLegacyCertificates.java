@@ -18,13 +18,16 @@ import java.util.Set;
 /** BATCH-011: no Batch account certificates, a feature retired on 2024-02-29 [D-B6]. Detect only. */
 public final class BatchLegacyCertificates implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-011", "Batch.LegacyCertificates",
-            ResourceType.BATCH_ACCOUNT, Severity.LOW, List.of("DP-7"),
-            "Azure Batch accounts should not use Batch certificates, retired on 2024-02-29; use Key Vault with pool"
-                    + " managed identities instead.",
-            "Move pools to the Azure Key Vault VM extension with a pool user-assigned identity and delete leftover"
-                    + " Batch account certificates.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-011", "Batch.LegacyCertificates")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.LOW)
+            .controls("DP-7")
+            .synopsis("Azure Batch accounts should not use Batch certificates, retired on 2024-02-29; use Key Vault"
+                    + " with pool managed identities instead.")
+            .recommendation("Move pools to the Azure Key Vault VM extension with a pool user-assigned identity and"
+                    + " delete leftover Batch account certificates.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath NAME = JsonPath.of("name");
     private static final int NAMES_SHOWN = 3;

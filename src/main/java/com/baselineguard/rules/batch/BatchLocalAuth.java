@@ -10,17 +10,20 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
 
 /** BATCH-005: the data plane accepts only Microsoft Entra ID. */
 public final class BatchLocalAuth implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-005", "Batch.LocalAuth",
-            ResourceType.BATCH_ACCOUNT, Severity.HIGH, List.of("IM-1"),
-            "Azure Batch accounts should allow only Microsoft Entra ID (AAD) authentication on the data plane.",
-            "Set allowedAuthenticationModes to [\"AAD\"] once every client and task has stopped using shared keys and"
-                    + " task authentication tokens.",
-            FixClass.DISRUPTIVE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-005", "Batch.LocalAuth")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.HIGH)
+            .controls("IM-1")
+            .synopsis("Azure Batch accounts should allow only Microsoft Entra ID (AAD) authentication on the data"
+                    + " plane.")
+            .recommendation("Set allowedAuthenticationModes to [\"AAD\"] once every client and task has stopped using"
+                    + " shared keys and task authentication tokens.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .build();
 
     // Policy 6f68b69f semantics [AP-B6]: absent, or any element other than AAD, is non-compliant; the
     // fix writes what Modify policy 4dbc2f5c writes [AP-B7].

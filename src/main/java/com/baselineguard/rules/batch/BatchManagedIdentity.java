@@ -12,18 +12,22 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
-import java.util.List;
 import java.util.Optional;
 
 /** BATCH-007: the account has a managed identity. */
 public final class BatchManagedIdentity implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-007", "Batch.ManagedIdentity",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("IM-3"),
-            "Azure Batch accounts should have a managed identity, needed for customer-managed keys and keyless"
-                    + " auto-storage access.",
-            "Enable a system-assigned managed identity on the Batch account, or assign a user-assigned identity.",
-            FixClass.SAFE, "identity is absent or None");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-007", "Batch.ManagedIdentity")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("IM-3")
+            .synopsis("Azure Batch accounts should have a managed identity, needed for customer-managed keys and"
+                    + " keyless auto-storage access.")
+            .recommendation("Enable a system-assigned managed identity on the Batch account, or assign a user-assigned"
+                    + " identity.")
+            .fixClass(FixClass.SAFE)
+            .precondition("identity is absent or None")
+            .build();
 
     static final String PATH = "identity.type";
 

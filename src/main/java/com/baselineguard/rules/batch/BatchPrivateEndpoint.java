@@ -22,12 +22,15 @@ import java.util.Set;
 /** BATCH-004: the account has at least one Approved private endpoint connection. */
 public final class BatchPrivateEndpoint implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-004", "Batch.PrivateEndpoint",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("NS-2"),
-            "Azure Batch accounts should have at least one Approved private endpoint connection.",
-            "Create a private endpoint with group id batchAccount (plus nodeManagement for simplified communication)"
-                    + " in the account's subscription and link its DNS zone.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-004", "Batch.PrivateEndpoint")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("NS-2")
+            .synopsis("Azure Batch accounts should have at least one Approved private endpoint connection.")
+            .recommendation("Create a private endpoint with group id batchAccount (plus nodeManagement for simplified"
+                    + " communication) in the account's subscription and link its DNS zone.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath STATUS = JsonPath.of("properties.privateLinkServiceConnectionState.status");
     private static final JsonPath GROUP_IDS = JsonPath.of("properties.groupIds");

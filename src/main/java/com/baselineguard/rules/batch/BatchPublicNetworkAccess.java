@@ -23,13 +23,17 @@ import java.util.Set;
 /** BATCH-001: the account and node-management endpoints are reachable only privately. */
 public final class BatchPublicNetworkAccess implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-001", "Batch.PublicNetworkAccess",
-            ResourceType.BATCH_ACCOUNT, Severity.HIGH, List.of("NS-2"),
-            "Azure Batch accounts should disable public network access so the account and node-management endpoints"
-                    + " are reachable only privately.",
-            "Create Approved private endpoints (batchAccount, plus nodeManagement for simplified node communication),"
-                    + " then set publicNetworkAccess to Disabled.",
-            FixClass.DISRUPTIVE, "at least one Approved private endpoint connection for batchAccount");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-001", "Batch.PublicNetworkAccess")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.HIGH)
+            .controls("NS-2")
+            .synopsis("Azure Batch accounts should disable public network access so the account and node-management"
+                    + " endpoints are reachable only privately.")
+            .recommendation("Create Approved private endpoints (batchAccount, plus nodeManagement for simplified node"
+                    + " communication), then set publicNetworkAccess to Disabled.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("at least one Approved private endpoint connection for batchAccount")
+            .build();
 
     private static final JsonPath GROUP_IDS = JsonPath.of("properties.groupIds");
     private static final String NODE_MANAGEMENT_NOTE = "pools that use simplified node communication also need an"

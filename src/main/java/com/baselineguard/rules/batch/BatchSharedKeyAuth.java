@@ -10,18 +10,20 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
 
 /** BATCH-006: shared keys, which bypass Azure RBAC, are not accepted. */
 public final class BatchSharedKeyAuth implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-006", "Batch.SharedKeyAuth",
-            ResourceType.BATCH_ACCOUNT, Severity.HIGH, List.of("PA-7"),
-            "Azure Batch accounts should not allow shared key authentication, so that data-plane access is governed"
-                    + " by Azure RBAC.",
-            "Remove SharedKey from allowedAuthenticationModes, for example [\"AAD\",\"TaskAuthenticationToken\"],"
-                    + " after moving all clients to Microsoft Entra ID.",
-            FixClass.DISRUPTIVE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-006", "Batch.SharedKeyAuth")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.HIGH)
+            .controls("PA-7")
+            .synopsis("Azure Batch accounts should not allow shared key authentication, so that data-plane access is"
+                    + " governed by Azure RBAC.")
+            .recommendation("Remove SharedKey from allowedAuthenticationModes, for example"
+                    + " [\"AAD\",\"TaskAuthenticationToken\"], after moving all clients to Microsoft Entra ID.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .build();
 
     // Keeps TaskAuthenticationToken so tasks using AZ_BATCH_AUTHENTICATION_TOKEN keep working [D-B11].
     private static final PropertyCheck CHECK = PropertyCheck.at(AuthenticationModes.PATH)

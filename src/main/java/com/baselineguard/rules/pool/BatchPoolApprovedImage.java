@@ -10,7 +10,6 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,13 +23,16 @@ import java.util.stream.Stream;
  */
 public final class BatchPoolApprovedImage implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-007", "BatchPool.ApprovedImage",
-            ResourceType.BATCH_POOL, Severity.LOW, List.of("PV-3"),
-            "Azure Batch pools should use an approved OS image that has not passed its Batch support end-of-life"
-                    + " date.",
-            "Build pools from approved Azure Compute Gallery images or allow-listed marketplace images, and move pools"
-                    + " off images past batchSupportEndOfLife.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-007", "BatchPool.ApprovedImage")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.LOW)
+            .controls("PV-3")
+            .synopsis("Azure Batch pools should use an approved OS image that has not passed its Batch support"
+                    + " end-of-life date.")
+            .recommendation("Build pools from approved Azure Compute Gallery images or allow-listed marketplace"
+                    + " images, and move pools off images past batchSupportEndOfLife.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final String SETTING = "BG_APPROVED_POOL_IMAGES";
     private static final JsonPath IMAGE = JsonPath.of("imageReference");

@@ -24,13 +24,16 @@ import java.util.Optional;
  */
 public final class BatchPoolAutomaticOsUpdates implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-010", "BatchPool.AutomaticOsUpdates",
-            ResourceType.BATCH_POOL, Severity.LOW, List.of("PV-6"),
-            "Azure Batch pools should patch the node OS automatically, through automatic OS upgrades or Windows"
-                    + " automatic updates.",
-            "Enable upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade, or keep"
-                    + " windowsConfiguration.enableAutomaticUpdates on for Windows pools.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-010", "BatchPool.AutomaticOsUpdates")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.LOW)
+            .controls("PV-6")
+            .synopsis("Azure Batch pools should patch the node OS automatically, through automatic OS upgrades or"
+                    + " Windows automatic updates.")
+            .recommendation("Enable upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade, or keep"
+                    + " windowsConfiguration.enableAutomaticUpdates on for Windows pools.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath UPGRADE_POLICY = JsonPath.of("properties.upgradePolicy");
     private static final JsonPath AUTOMATIC_OS_UPGRADE =

@@ -13,7 +13,6 @@ import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,13 +24,17 @@ import java.util.stream.Collectors;
  */
 public final class BatchPoolDiskEncryption implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-004", "BatchPool.DiskEncryption",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("DP-4"),
-            "Azure Batch pools should encrypt node disks: TemporaryDisk on Linux pools, OsDisk and TemporaryDisk on"
-                    + " Windows pools.",
-            "Set diskEncryptionConfiguration.targets to include TemporaryDisk (and OsDisk on Windows pools) while the"
-                    + " pool is at zero nodes.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-004", "BatchPool.DiskEncryption")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("DP-4")
+            .synopsis("Azure Batch pools should encrypt node disks: TemporaryDisk on Linux pools, OsDisk and"
+                    + " TemporaryDisk on Windows pools.")
+            .recommendation("Set diskEncryptionConfiguration.targets to include TemporaryDisk (and OsDisk on Windows"
+                    + " pools) while the pool is at zero nodes.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION)
+            .build();
 
     private static final JsonPath TARGETS = JsonPath.of("diskEncryptionConfiguration.targets");
 

@@ -13,18 +13,21 @@ import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.List;
 
 /** BPOOL-005: encryption at host is on. */
 public final class BatchPoolEncryptionAtHost implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-005", "BatchPool.EncryptionAtHost",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("DP-4"),
-            "Azure Batch pools should enable encryption at host so that all node disks, including temporary disks,"
-                    + " are encrypted on the host.",
-            "Set securityProfile.encryptionAtHost to true on pools whose VM size supports host encryption, while the"
-                    + " pool is at zero nodes.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-005", "BatchPool.EncryptionAtHost")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("DP-4")
+            .synopsis("Azure Batch pools should enable encryption at host so that all node disks, including temporary"
+                    + " disks, are encrypted on the host.")
+            .recommendation("Set securityProfile.encryptionAtHost to true on pools whose VM size supports host"
+                    + " encryption, while the pool is at zero nodes.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION)
+            .build();
 
     private static final PropertyCheck CHECK =
             PropertyCheck.at(BatchPoolVmConfiguration.PATH + ".securityProfile.encryptionAtHost")

@@ -21,12 +21,16 @@ import java.util.Set;
 /** BPOOL-003: inbound NAT endpoints do not accept traffic from any source or the Internet. */
 public final class BatchPoolInboundEndpoints implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-003", "BatchPool.InboundEndpoints",
-            ResourceType.BATCH_POOL, Severity.HIGH, List.of("NS-1"),
-            "Azure Batch pool inbound NAT endpoints should not accept traffic from any source or from the Internet.",
-            "Remove inbound NAT pools, or give each one explicit network security group rules that allow only narrow"
-                    + " trusted sources and deny the rest.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-003", "BatchPool.InboundEndpoints")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.HIGH)
+            .controls("NS-1")
+            .synopsis("Azure Batch pool inbound NAT endpoints should not accept traffic from any source or from the"
+                    + " Internet.")
+            .recommendation("Remove inbound NAT pools, or give each one explicit network security group rules that"
+                    + " allow only narrow trusted sources and deny the rest.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath NAT_POOLS =
             JsonPath.of("properties.networkConfiguration.endpointConfiguration.inboundNatPools");

@@ -24,13 +24,16 @@ import java.util.Optional;
  */
 public final class BatchPoolManagedIdentity implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-008", "BatchPool.ManagedIdentity",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("IM-3"),
-            "Azure Batch pools should use a user-assigned managed identity, not keys or passwords, for storage mounts"
-                    + " and container registries.",
-            "Assign a user-assigned identity to the pool and use identityReference for blob mounts and container"
-                    + " registries instead of account keys, SAS keys or passwords.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-008", "BatchPool.ManagedIdentity")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("IM-3")
+            .synopsis("Azure Batch pools should use a user-assigned managed identity, not keys or passwords, for"
+                    + " storage mounts and container registries.")
+            .recommendation("Assign a user-assigned identity to the pool and use identityReference for blob mounts and"
+                    + " container registries instead of account keys, SAS keys or passwords.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath IDENTITY_TYPE = JsonPath.of("identity.type");
     private static final JsonPath MOUNTS = JsonPath.of("properties.mountConfiguration");

@@ -18,13 +18,16 @@ import java.util.List;
 /** BPOOL-009: the start task auto-user and the pool's user accounts are not administrators. */
 public final class BatchPoolNonAdminTasks implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-009", "BatchPool.NonAdminTasks",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("PA-7"),
-            "Azure Batch pool start tasks and user accounts should run without administrator elevation unless it is"
-                    + " justified.",
-            "Set elevationLevel to NonAdmin for the start task auto-user and pool user accounts, and exempt pools that"
-                    + " genuinely need admin with the exemption tag.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-009", "BatchPool.NonAdminTasks")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("PA-7")
+            .synopsis("Azure Batch pool start tasks and user accounts should run without administrator elevation"
+                    + " unless it is justified.")
+            .recommendation("Set elevationLevel to NonAdmin for the start task auto-user and pool user accounts, and"
+                    + " exempt pools that genuinely need admin with the exemption tag.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath START_TASK = JsonPath.of("properties.startTask.userIdentity.autoUser.elevationLevel");
     private static final JsonPath USER_ACCOUNTS = JsonPath.of("properties.userAccounts");

@@ -30,12 +30,16 @@ import java.util.Optional;
  */
 public final class BatchPoolPublicIps implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-002", "BatchPool.PublicIps",
-            ResourceType.BATCH_POOL, Severity.HIGH, List.of("NS-1", "NS-2"),
-            "Azure Batch pool nodes should not be given public IP addresses.",
-            "Deploy pools into a subnet with an outbound path and set publicIPAddressConfiguration.provision to"
-                    + " NoPublicIPAddresses.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION + ", a subnetId, and no inbound NAT pools");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-002", "BatchPool.PublicIps")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.HIGH)
+            .controls("NS-1", "NS-2")
+            .synopsis("Azure Batch pool nodes should not be given public IP addresses.")
+            .recommendation("Deploy pools into a subnet with an outbound path and set"
+                    + " publicIPAddressConfiguration.provision to NoPublicIPAddresses.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION + ", a subnetId, and no inbound NAT pools")
+            .build();
 
     private static final JsonPath NETWORK = JsonPath.of("properties.networkConfiguration");
     private static final JsonPath SUBNET = JsonPath.of("subnetId");

@@ -19,12 +19,17 @@ import java.util.Optional;
 /** BPOOL-006: nodes use Trusted Launch (or confidential VMs) with secure boot and vTPM. */
 public final class BatchPoolTrustedLaunch implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-006", "BatchPool.TrustedLaunch",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("PV-3"),
-            "Azure Batch pools should use Trusted Launch (or confidential VMs) with secure boot and vTPM enabled.",
-            "Set securityProfile securityType to trustedLaunch with uefiSettings secureBootEnabled and vTpmEnabled"
-                    + " true, on an image and VM size that support it.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-006", "BatchPool.TrustedLaunch")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("PV-3")
+            .synopsis("Azure Batch pools should use Trusted Launch (or confidential VMs) with secure boot and vTPM"
+                    + " enabled.")
+            .recommendation("Set securityProfile securityType to trustedLaunch with uefiSettings secureBootEnabled and"
+                    + " vTpmEnabled true, on an image and VM size that support it.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION)
+            .build();
 
     private static final JsonPath SECURITY_TYPE = JsonPath.of("securityProfile.securityType");
     private static final JsonPath SECURE_BOOT = JsonPath.of("securityProfile.uefiSettings.secureBootEnabled");

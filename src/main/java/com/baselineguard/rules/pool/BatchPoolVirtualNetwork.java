@@ -9,17 +9,19 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
 
 /** BPOOL-001: the pool is deployed into a subnet of a customer virtual network. */
 public final class BatchPoolVirtualNetwork implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-001", "BatchPool.VirtualNetwork",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("NS-1"),
-            "Azure Batch pools should be deployed into a subnet of a customer virtual network.",
-            "Create pools with networkConfiguration.subnetId set to a subnet whose network security group allows"
-                    + " the traffic Batch requires.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-001", "BatchPool.VirtualNetwork")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("NS-1")
+            .synopsis("Azure Batch pools should be deployed into a subnet of a customer virtual network.")
+            .recommendation("Create pools with networkConfiguration.subnetId set to a subnet whose network security"
+                    + " group allows the traffic Batch requires.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     // Detect only: the subnet is customer input.
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.networkConfiguration.subnetId")

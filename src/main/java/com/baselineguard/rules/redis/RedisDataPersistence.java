@@ -9,18 +9,20 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Optional;
 
 /** REDIS-016: a Premium cache persists its data (RDB or AOF). Detect only: it needs a storage account. */
 public final class RedisDataPersistence implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-016", "Redis.DataPersistence",
-            ResourceType.REDIS, Severity.LOW, List.of("9.1", "9.2"),
-            "Premium Azure Cache for Redis should enable RDB or AOF data persistence.",
-            "Enable RDB (or AOF) persistence on Premium caches to a storage account in the same region, using"
-                    + " managed-identity authentication (REDIS-012).",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-016", "Redis.DataPersistence")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.LOW)
+            .controls("9.1", "9.2")
+            .synopsis("Premium Azure Cache for Redis should enable RDB or AOF data persistence.")
+            .recommendation("Enable RDB (or AOF) persistence on Premium caches to a storage account in the same"
+                    + " region, using managed-identity authentication (REDIS-012).")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public RuleMetadata metadata() {

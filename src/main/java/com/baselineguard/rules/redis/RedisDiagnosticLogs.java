@@ -10,19 +10,22 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
-import java.util.List;
 import java.util.Set;
 
 /** REDIS-011: resource logs go to a destination. */
 public final class RedisDiagnosticLogs implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-011", "Redis.DiagnosticLogs",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("2.2", "2.3"),
-            "Azure Cache for Redis should send its resource logs to a Log Analytics workspace, event hub or storage"
-                    + " account via a diagnostic setting.",
-            "Create a diagnostic setting that enables the allLogs (or audit) category group and AllMetrics and sends"
-                    + " them to the organisation's Log Analytics workspace.",
-            FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-011", "Redis.DiagnosticLogs")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("2.2", "2.3")
+            .synopsis("Azure Cache for Redis should send its resource logs to a Log Analytics workspace, event hub or"
+                    + " storage account via a diagnostic setting.")
+            .recommendation("Create a diagnostic setting that enables the allLogs (or audit) category group and"
+                    + " AllMetrics and sends them to the organisation's Log Analytics workspace.")
+            .fixClass(FixClass.SAFE)
+            .precondition("a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)")
+            .build();
 
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
             Set.of("allLogs", "audit"),

@@ -11,18 +11,21 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Optional;
 
 /** REDIS-008: Microsoft Entra authentication is on for the data plane. */
 public final class RedisEntraId implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-008", "Redis.EntraId",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("3.2", "3.9"),
-            "Azure Cache for Redis should enable Microsoft Entra ID authentication for data-plane access.",
-            "Set redisConfiguration aad-enabled to true in a maintenance window and give every client identity a Redis"
-                    + " data access policy assignment.",
-            FixClass.DISRUPTIVE, "redisVersion is 6 or later (or latest)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-008", "Redis.EntraId")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("3.2", "3.9")
+            .synopsis("Azure Cache for Redis should enable Microsoft Entra ID authentication for data-plane access.")
+            .recommendation("Set redisConfiguration aad-enabled to true in a maintenance window and give every client"
+                    + " identity a Redis data access policy assignment.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("redisVersion is 6 or later (or latest)")
+            .build();
 
     // A string like every redisConfiguration value; PSRule tests 'True' [PS1], so compare case-insensitively.
     private static final PropertyCheck CHECK = PropertyCheck.at(RedisFacts.configurationPath(RedisFacts.AAD_ENABLED))

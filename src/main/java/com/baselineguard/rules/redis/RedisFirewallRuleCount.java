@@ -18,13 +18,16 @@ import java.util.Set;
 /** REDIS-004: few firewall rules admitting few public addresses (PSRule thresholds by default [PS2]). */
 public final class RedisFirewallRuleCount implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-004", "Redis.FirewallRuleCount",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("1.1"),
-            "Azure Cache for Redis with public access should have at most 10 firewall rules that permit at most 10"
-                    + " public IP addresses.",
-            "Consolidate firewall rules to 10 or fewer covering 10 or fewer public IP addresses, or move clients to"
-                    + " private endpoints and disable public access.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-004", "Redis.FirewallRuleCount")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis with public access should have at most 10 firewall rules that permit at"
+                    + " most 10 public IP addresses.")
+            .recommendation("Consolidate firewall rules to 10 or fewer covering 10 or fewer public IP addresses, or"
+                    + " move clients to private endpoints and disable public access.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public Set<RelatedKind> relatedData() {

@@ -19,13 +19,16 @@ import java.util.Set;
 /** REDIS-003: a publicly reachable cache without private connectivity has firewall rules, none wide open. */
 public final class RedisFirewallRules implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-003", "Redis.FirewallRules",
-            ResourceType.REDIS, Severity.HIGH, List.of("1.1"),
-            "A publicly reachable Azure Cache for Redis without private connectivity should have firewall rules, and"
-                    + " none may allow all IPv4 addresses.",
-            "Add firewall rules for only the client ranges that need the public endpoint and delete any rule spanning"
-                    + " 0.0.0.0-255.255.255.255 or an organisation-banned range.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-003", "Redis.FirewallRules")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.HIGH)
+            .controls("1.1")
+            .synopsis("A publicly reachable Azure Cache for Redis without private connectivity should have firewall"
+                    + " rules, and none may allow all IPv4 addresses.")
+            .recommendation("Add firewall rules for only the client ranges that need the public endpoint and delete"
+                    + " any rule spanning 0.0.0.0-255.255.255.255 or an organisation-banned range.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public Set<RelatedKind> relatedData() {

@@ -11,19 +11,22 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Optional;
 
 /** REDIS-009: access key authentication is off. */
 public final class RedisLocalAuth implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-009", "Redis.LocalAuth",
-            ResourceType.REDIS, Severity.HIGH, List.of("3.2"),
-            "Azure Cache for Redis should disable access key authentication so that clients must authenticate with"
-                    + " Microsoft Entra ID.",
-            "After enabling Entra ID, assigning data access policies and moving all apps off keys, set"
-                    + " disableAccessKeyAuthentication to true in a maintenance window.",
-            FixClass.DISRUPTIVE, "Microsoft Entra authentication is enabled (aad-enabled true, REDIS-008)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-009", "Redis.LocalAuth")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.HIGH)
+            .controls("3.2")
+            .synopsis("Azure Cache for Redis should disable access key authentication so that clients must"
+                    + " authenticate with Microsoft Entra ID.")
+            .recommendation("After enabling Entra ID, assigning data access policies and moving all apps off keys, set"
+                    + " disableAccessKeyAuthentication to true in a maintenance window.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("Microsoft Entra authentication is enabled (aad-enabled true, REDIS-008)")
+            .build();
 
     // Absent fails: the spec default is false [SP-R]. Policy 3827af20 only matches equals "false" [AP-R8].
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.disableAccessKeyAuthentication")

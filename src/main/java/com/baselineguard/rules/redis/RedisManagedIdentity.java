@@ -11,18 +11,21 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 
 /** REDIS-013: a cache that persists data has a managed identity. */
 public final class RedisManagedIdentity implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-013", "Redis.ManagedIdentity",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("7.11", "7.12"),
-            "Azure Cache for Redis that persists data should have a managed identity so that storage access needs no"
-                    + " keys.",
-            "Enable a system-assigned managed identity on the cache, keeping any user-assigned identities, and grant it"
-                    + " access to the persistence storage account.",
-            FixClass.SAFE, "identity is absent or None; existing identities are never replaced");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-013", "Redis.ManagedIdentity")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("7.11", "7.12")
+            .synopsis("Azure Cache for Redis that persists data should have a managed identity so that storage access"
+                    + " needs no keys.")
+            .recommendation("Enable a system-assigned managed identity on the cache, keeping any user-assigned"
+                    + " identities, and grant it access to the persistence storage account.")
+            .fixClass(FixClass.SAFE)
+            .precondition("identity is absent or None; existing identities are never replaced")
+            .build();
 
     // The rule only fails when identity.type is absent or None, so the fix never replaces an existing identity.
     private static final PropertyCheck CHECK = PropertyCheck.at("identity.type")

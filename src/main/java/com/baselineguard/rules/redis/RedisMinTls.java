@@ -11,16 +11,19 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 
 /** REDIS-007: clients must use TLS 1.2 or later. */
 public final class RedisMinTls implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-007", "Redis.MinTls",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("4.4"),
-            "Azure Cache for Redis should require TLS 1.2 as the minimum TLS version.",
-            "Set minimumTlsVersion to 1.2; TLS 1.0 and 1.1 are deprecated and no longer supported by the service.",
-            FixClass.SAFE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-007", "Redis.MinTls")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("4.4")
+            .synopsis("Azure Cache for Redis should require TLS 1.2 as the minimum TLS version.")
+            .recommendation("Set minimumTlsVersion to 1.2; TLS 1.0 and 1.1 are deprecated and no longer supported by"
+                    + " the service.")
+            .fixClass(FixClass.SAFE)
+            .build();
 
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.minimumTlsVersion")
             .expect("\"1.2\"", v -> Values.textEquals(v, "1.2"))

@@ -11,19 +11,22 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Optional;
 
 /** REDIS-012: persistence authenticates to storage with the managed identity, not a storage key. */
 public final class RedisPersistenceAuth implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-012", "Redis.PersistenceAuth",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("4.8", "7.11"),
-            "Azure Cache for Redis with data persistence should authenticate to storage with a managed identity, not a"
-                    + " storage key (SAS).",
-            "Give the cache a managed identity with a data role on the persistence storage account, then set"
-                    + " preferred-data-persistence-auth-method to ManagedIdentity.",
-            FixClass.DISRUPTIVE, "the cache has a managed identity (REDIS-013)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-012", "Redis.PersistenceAuth")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("4.8", "7.11")
+            .synopsis("Azure Cache for Redis with data persistence should authenticate to storage with a managed"
+                    + " identity, not a storage key (SAS).")
+            .recommendation("Give the cache a managed identity with a data role on the persistence storage account,"
+                    + " then set preferred-data-persistence-auth-method to ManagedIdentity.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("the cache has a managed identity (REDIS-013)")
+            .build();
 
     // The body carries only the auth method: whether storage-subscription-id is also needed is unverified [SP-R].
     private static final PropertyCheck CHECK = PropertyCheck.at(RedisFacts.configurationPath(RedisFacts.PERSISTENCE_AUTH))

@@ -10,18 +10,20 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
-import java.util.List;
 import java.util.Set;
 
 /** REDIS-002: at least one private endpoint connection is Approved. */
 public final class RedisPrivateEndpoint implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-002", "Redis.PrivateEndpoint",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("1.1"),
-            "Azure Cache for Redis should have at least one Approved private endpoint connection.",
-            "Create a private endpoint with group id redisCache in an approved subnet, approve the connection and link"
-                    + " the privatelink.redis.cache.windows.net DNS zone.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-002", "Redis.PrivateEndpoint")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis should have at least one Approved private endpoint connection.")
+            .recommendation("Create a private endpoint with group id redisCache in an approved subnet, approve the"
+                    + " connection and link the privatelink.redis.cache.windows.net DNS zone.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
     @Override

@@ -13,21 +13,23 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** REDIS-001: the cache is reachable only through private endpoints. */
 public final class RedisPublicNetworkAccess implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-001", "Redis.PublicNetworkAccess",
-            ResourceType.REDIS, Severity.HIGH, List.of("1.1"),
-            "Azure Cache for Redis should disable public network access so that the cache is reachable only through"
-                    + " private endpoints.",
-            "Set publicNetworkAccess to Disabled once at least one private endpoint connection is Approved and all"
-                    + " clients resolve the cache through it.",
-            FixClass.DISRUPTIVE,
-            "at least one Approved private endpoint connection, and the cache is not VNet-injected");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-001", "Redis.PublicNetworkAccess")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.HIGH)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis should disable public network access so that the cache is reachable only"
+                    + " through private endpoints.")
+            .recommendation("Set publicNetworkAccess to Disabled once at least one private endpoint connection is"
+                    + " Approved and all clients resolve the cache through it.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("at least one Approved private endpoint connection, and the cache is not VNet-injected")
+            .build();
 
     // Absent counts as Enabled: the 2024-11-01 spec default, and policy 470baccb's notEquals Disabled.
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.publicNetworkAccess")

@@ -8,7 +8,6 @@ import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import java.util.List;
 
 /**
  * REDIS-018 (informational): every Microsoft.Cache/redis cache is on a retiring product, as PSRule's
@@ -16,12 +15,16 @@ import java.util.List;
  */
 public final class RedisRetirement implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-018", "Redis.Retirement",
-            ResourceType.REDIS, Severity.INFORMATIONAL, List.of("7.1"),
-            "Azure Cache for Redis (Basic, Standard, Premium) retires on 2028-09-30; plan migration to Azure Managed"
-                    + " Redis.",
-            "Plan and test migration of each cache to Azure Managed Redis well before the 2028-09-30 retirement date.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-018", "Redis.Retirement")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.INFORMATIONAL)
+            .controls("7.1")
+            .synopsis("Azure Cache for Redis (Basic, Standard, Premium) retires on 2028-09-30; plan migration to Azure"
+                    + " Managed Redis.")
+            .recommendation("Plan and test migration of each cache to Azure Managed Redis well before the 2028-09-30"
+                    + " retirement date.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -11,17 +11,19 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 
 /** REDIS-015: updates arrive on the Stable channel. */
 public final class RedisUpdateChannel implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-015", "Redis.UpdateChannel",
-            ResourceType.REDIS, Severity.LOW, List.of("7.3"),
-            "Azure Cache for Redis should receive updates on the Stable update channel rather than Preview.",
-            "Set updateChannel to Stable on production caches; keep Preview only on non-production caches used to"
-                    + " validate updates early (exempt them with the tag).",
-            FixClass.SAFE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-015", "Redis.UpdateChannel")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.LOW)
+            .controls("7.3")
+            .synopsis("Azure Cache for Redis should receive updates on the Stable update channel rather than Preview.")
+            .recommendation("Set updateChannel to Stable on production caches; keep Preview only on non-production"
+                    + " caches used to validate updates early (exempt them with the tag).")
+            .fixClass(FixClass.SAFE)
+            .build();
 
     // Absent passes: Stable is the spec default [SP-R].
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.updateChannel")

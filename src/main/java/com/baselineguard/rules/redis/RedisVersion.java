@@ -26,12 +26,16 @@ import java.util.Optional;
  */
 public final class RedisVersion implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-014", "Redis.Version",
-            ResourceType.REDIS, Severity.LOW, List.of("7.1", "7.3"),
-            "Azure Cache for Redis should run Redis version 6 or later.",
-            "Upgrade the cache to Redis 6 (redisVersion 6) after testing clients; the upgrade is one-way and causes a"
-                    + " brief connectivity interruption.",
-            FixClass.DISRUPTIVE, "the cache is not geo-replicated (properties.linkedServers is empty)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-014", "Redis.Version")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.LOW)
+            .controls("7.1", "7.3")
+            .synopsis("Azure Cache for Redis should run Redis version 6 or later.")
+            .recommendation("Upgrade the cache to Redis 6 (redisVersion 6) after testing clients; the upgrade is"
+                    + " one-way and causes a brief connectivity interruption.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("the cache is not geo-replicated (properties.linkedServers is empty)")
+            .build();
 
     // The exclusive VERSION stage keeps it apart from publicNetworkAccess, which ARM rejects in one request
     // (azure-cli#26204).

@@ -8,7 +8,6 @@ import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import java.util.List;
 
 /**
  * REDIS-005 (informational): VNet injection is the legacy network model. The direction is the opposite of
@@ -16,13 +15,16 @@ import java.util.List;
  */
 public final class RedisVnetInjection implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-005", "Redis.VnetInjection",
-            ResourceType.REDIS, Severity.INFORMATIONAL, List.of("1.1"),
-            "Azure Cache for Redis deployed with VNet injection uses a legacy, create-only network model; Microsoft"
-                    + " now recommends Private Link instead.",
-            "Plan to move VNet-injected caches to a new cache that uses a private endpoint; VNet injection cannot be"
-                    + " changed on an existing cache.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-005", "Redis.VnetInjection")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.INFORMATIONAL)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis deployed with VNet injection uses a legacy, create-only network model;"
+                    + " Microsoft now recommends Private Link instead.")
+            .recommendation("Plan to move VNet-injected caches to a new cache that uses a private endpoint; VNet"
+                    + " injection cannot be changed on an existing cache.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -11,7 +11,6 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,13 +19,16 @@ import java.util.Optional;
  */
 public final class RedisZoneRedundancy implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-017", "Redis.ZoneRedundancy",
-            ResourceType.REDIS, Severity.LOW, List.of("9.1"),
-            "Azure Cache for Redis should be zone redundant: not Basic, not NoZones, and on two or more zones or"
-                    + " automatic zone allocation.",
-            "Use Standard or Premium with zonalAllocationPolicy Automatic or at least two zones; zones cannot be"
-                    + " changed in place, so redeploy or migrate.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-017", "Redis.ZoneRedundancy")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.LOW)
+            .controls("9.1")
+            .synopsis("Azure Cache for Redis should be zone redundant: not Basic, not NoZones, and on two or more"
+                    + " zones or automatic zone allocation.")
+            .recommendation("Use Standard or Premium with zonalAllocationPolicy Automatic or at least two zones; zones"
+                    + " cannot be changed in place, so redeploy or migrate.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     @Override
     public RuleMetadata metadata() {

@@ -9,17 +9,20 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
 
 /** REDISENT-006: the cluster's disks are encrypted with a customer-managed key, as policy 09aa11bb audits [AP-E1]. */
 public final class RedisEnterpriseCustomerManagedKey implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-006",
-            "RedisEnterprise.CustomerManagedKey", ResourceType.REDIS_ENTERPRISE, Severity.LOW, List.of("4.8"),
-            "Azure Managed Redis and Redis Enterprise clusters should encrypt data at rest with a customer-managed key.",
-            "Configure encryption.customerManagedKeyEncryption with a versioned Key Vault key URL and a user-assigned"
-                    + " identity that can use the key.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-006", "RedisEnterprise.CustomerManagedKey")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.LOW)
+            .controls("4.8")
+            .synopsis("Azure Managed Redis and Redis Enterprise clusters should encrypt data at rest with a"
+                    + " customer-managed key.")
+            .recommendation("Configure encryption.customerManagedKeyEncryption with a versioned Key Vault key URL and"
+                    + " a user-assigned identity that can use the key.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final PropertyCheck CHECK =
             PropertyCheck.at("properties.encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl")

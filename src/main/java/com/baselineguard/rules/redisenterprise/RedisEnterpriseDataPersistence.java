@@ -14,12 +14,15 @@ import java.util.List;
 /** REDISENT-008: the database persists its data (RDB snapshots or an AOF log; at most one may be on [SP-E]). */
 public final class RedisEnterpriseDataPersistence implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-008", "RedisEnterprise.DataPersistence",
-            ResourceType.REDIS_ENTERPRISE_DATABASE, Severity.LOW, List.of("9.1", "9.2"),
-            "Redis Enterprise and Azure Managed Redis databases should enable RDB or AOF data persistence.",
-            "Enable RDB (snapshots every 1, 6 or 12 hours) or AOF persistence on the database, and keep exports for"
-                    + " backup, because persistence alone is not a backup.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-008", "RedisEnterprise.DataPersistence")
+            .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
+            .severity(Severity.LOW)
+            .controls("9.1", "9.2")
+            .synopsis("Redis Enterprise and Azure Managed Redis databases should enable RDB or AOF data persistence.")
+            .recommendation("Enable RDB (snapshots every 1, 6 or 12 hours) or AOF persistence on the database, and"
+                    + " keep exports for backup, because persistence alone is not a backup.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final List<String> MODES = List.of("rdbEnabled", "aofEnabled");
 

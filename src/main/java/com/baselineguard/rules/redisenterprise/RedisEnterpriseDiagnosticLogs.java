@@ -10,19 +10,22 @@ import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
-import java.util.List;
 import java.util.Set;
 
 /** REDISENT-007: the database's connection events go to a destination. */
 public final class RedisEnterpriseDiagnosticLogs implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-007", "RedisEnterprise.DiagnosticLogs",
-            ResourceType.REDIS_ENTERPRISE_DATABASE, Severity.MEDIUM, List.of("2.2", "2.3"),
-            "Redis Enterprise and Azure Managed Redis databases should send their ConnectionEvents resource logs to a Log"
-                    + " Analytics workspace, event hub or storage account via a diagnostic setting.",
-            "Create a diagnostic setting on the database that enables the allLogs (or audit) category group and sends it"
-                    + " to the organisation's Log Analytics workspace.",
-            FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-007", "RedisEnterprise.DiagnosticLogs")
+            .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
+            .severity(Severity.MEDIUM)
+            .controls("2.2", "2.3")
+            .synopsis("Redis Enterprise and Azure Managed Redis databases should send their ConnectionEvents resource"
+                    + " logs to a Log Analytics workspace, event hub or storage account via a diagnostic setting.")
+            .recommendation("Create a diagnostic setting on the database that enables the allLogs (or audit) category"
+                    + " group and sends it to the organisation's Log Analytics workspace.")
+            .fixClass(FixClass.SAFE)
+            .precondition("a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)")
+            .build();
 
     // The fix sends no metrics, as the built-in policies fa570aa1/145ff119/e76ef589 do [AP-M4].
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(

@@ -13,19 +13,22 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Set;
 
 /** REDISENT-003: the cluster is reachable only through private endpoints. */
 public final class RedisEnterprisePublicNetworkAccess implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-003", "RedisEnterprise.PublicNetworkAccess",
-            ResourceType.REDIS_ENTERPRISE, Severity.HIGH, List.of("1.1"),
-            "Azure Managed Redis and Redis Enterprise clusters should disable public network access so that they are"
-                    + " reachable only through private endpoints.",
-            "Set the cluster's publicNetworkAccess to Disabled once at least one private endpoint connection is Approved"
-                    + " and all clients resolve the cluster through it.",
-            FixClass.DISRUPTIVE, "at least one Approved private endpoint connection");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-003", "RedisEnterprise.PublicNetworkAccess")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.HIGH)
+            .controls("1.1")
+            .synopsis("Azure Managed Redis and Redis Enterprise clusters should disable public network access so that"
+                    + " they are reachable only through private endpoints.")
+            .recommendation("Set the cluster's publicNetworkAccess to Disabled once at least one private endpoint"
+                    + " connection is Approved and all clients resolve the cluster through it.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("at least one Approved private endpoint connection")
+            .build();
 
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.publicNetworkAccess")
             .expect("\"Disabled\"", v -> Values.textEquals(v, "Disabled"))

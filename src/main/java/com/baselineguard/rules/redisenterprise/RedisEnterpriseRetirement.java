@@ -19,13 +19,16 @@ import java.util.Optional;
  */
 public final class RedisEnterpriseRetirement implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-010", "RedisEnterprise.Retirement",
-            ResourceType.REDIS_ENTERPRISE, Severity.INFORMATIONAL, List.of("7.1"),
-            "Redis Enterprise clusters on the deprecated Enterprise and Enterprise Flash SKUs should migrate to Azure"
-                    + " Managed Redis.",
-            "Plan and test migration of each Enterprise_* or EnterpriseFlash_* cluster to an Azure Managed Redis SKU"
-                    + " (Balanced, MemoryOptimized, ComputeOptimized or FlashOptimized).",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-010", "RedisEnterprise.Retirement")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.INFORMATIONAL)
+            .controls("7.1")
+            .synopsis("Redis Enterprise clusters on the deprecated Enterprise and Enterprise Flash SKUs should migrate"
+                    + " to Azure Managed Redis.")
+            .recommendation("Plan and test migration of each Enterprise_* or EnterpriseFlash_* cluster to an Azure"
+                    + " Managed Redis SKU (Balanced, MemoryOptimized, ComputeOptimized or FlashOptimized).")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final List<String> DEPRECATED_PREFIXES = List.of("enterprise_", "enterpriseflash_");
 

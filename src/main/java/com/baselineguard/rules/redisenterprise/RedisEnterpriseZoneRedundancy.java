@@ -10,7 +10,6 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,13 +21,17 @@ import java.util.TreeSet;
  */
 public final class RedisEnterpriseZoneRedundancy implements Rule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-009", "RedisEnterprise.ZoneRedundancy",
-            ResourceType.REDIS_ENTERPRISE, Severity.LOW, List.of("9.1"),
-            "Azure Managed Redis and Redis Enterprise clusters should be zone redundant: deployed to zones 1, 2 and 3,"
-                    + " or reported with redundancyMode ZR.",
-            "Create the cluster in a region with availability zones, across zones 1, 2 and 3 (Azure Managed Redis: high"
-                    + " availability enabled); zones cannot be changed in place, so redeploy or migrate.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-009", "RedisEnterprise.ZoneRedundancy")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.LOW)
+            .controls("9.1")
+            .synopsis("Azure Managed Redis and Redis Enterprise clusters should be zone redundant: deployed to zones"
+                    + " 1, 2 and 3, or reported with redundancyMode ZR.")
+            .recommendation("Create the cluster in a region with availability zones, across zones 1, 2 and 3 (Azure"
+                    + " Managed Redis: high availability enabled); zones cannot be changed in place, so redeploy or"
+                    + " migrate.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final Set<String> ALL_ZONES = Set.of("1", "2", "3");
 
