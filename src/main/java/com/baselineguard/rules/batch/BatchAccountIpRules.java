@@ -1,16 +1,13 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 
 /** BATCH-002: the account endpoint denies callers outside the allow-list. */
-public final class BatchAccountIpRules implements Rule {
+public final class BatchAccountIpRules extends EndpointIpRules {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-002", "Batch.AccountIpRules")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -24,16 +21,8 @@ public final class BatchAccountIpRules implements Rule {
             .precondition("an account endpoint allow-list is configured (BG_BATCH_ACCOUNT_ALLOWED_IPS)")
             .build();
 
-    private static final EndpointIpRules CHECK = new EndpointIpRules(EndpointIpRules.ACCOUNT_ACCESS, "account endpoint",
-            RuleSettings::batchAccountAllowedIps, "BG_BATCH_ACCOUNT_ALLOWED_IPS");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, settings);
+    public BatchAccountIpRules() {
+        super(METADATA, ACCOUNT_ACCESS, "account endpoint", RuleSettings::batchAccountAllowedIps,
+                "BG_BATCH_ACCOUNT_ALLOWED_IPS");
     }
 }

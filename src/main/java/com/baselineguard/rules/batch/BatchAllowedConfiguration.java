@@ -4,10 +4,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * BATCH-013: the account is in an allowed region. Detect only: location and poolAllocationMode are
  * create-only [SP-B], so an account outside the allow-list has to be recreated.
  */
-public final class BatchAllowedConfiguration implements Rule {
+public final class BatchAllowedConfiguration extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-013", "Batch.AllowedConfiguration")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -28,13 +28,12 @@ public final class BatchAllowedConfiguration implements Rule {
             .fixClass(FixClass.NONE)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchAllowedConfiguration() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> location = resource.string("location").filter(l -> !l.isBlank());
         String mode = "; poolAllocationMode is " + resource.string("properties.poolAllocationMode")
                 .orElse("not set (BatchService)");

@@ -9,10 +9,11 @@ import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
+import com.baselineguard.rules.support.Applicability;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -33,7 +34,7 @@ import java.util.Set;
  * expired or about to expire, and has a rotation policy that rotates it (DP-5, DP-6). The fix, opt-in,
  * sets that rotation policy on the key.
  */
-public final class BatchCmkKeyManagement implements Rule {
+public final class BatchCmkKeyManagement extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-010", "Batch.CmkKeyManagement")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -56,24 +57,24 @@ public final class BatchCmkKeyManagement implements Rule {
     /** The key lifetime the fix's policy gives new versions when the key has no policy expiry yet. */
     static final String DEFAULT_EXPIRY_TIME = "P1Y";
 
+    private static final Applicability USES_CUSTOMER_MANAGED_KEY = Applicability.unless(
+            account -> !account.value(BatchCustomerManagedKey.KEY_SOURCE)
+                    .map(v -> Values.textEquals(v, BatchCustomerManagedKey.KEY_VAULT)).orElse(false),
+            account -> BatchCustomerManagedKey.KEY_SOURCE + " is " + account.value(BatchCustomerManagedKey.KEY_SOURCE)
+                    .map(Values::display).orElse("not set (Microsoft.Batch)")
+                    + ", so the account uses no customer-managed key");
+
+    public BatchCmkKeyManagement() {
+        super(METADATA, USES_CUSTOMER_MANAGED_KEY);
+    }
+
     @Override
     public Set<RelatedKind> relatedData() {
         return Set.of(RelatedKind.KEY_VAULTS, RelatedKind.KEYS);
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<JsonElement> keySource = resource.value(BatchCustomerManagedKey.KEY_SOURCE);
-        if (!keySource.map(v -> Values.textEquals(v, BatchCustomerManagedKey.KEY_VAULT)).orElse(false)) {
-            return Evaluation.notApplicable(BatchCustomerManagedKey.KEY_SOURCE + " is "
-                    + keySource.map(Values::display).orElse("not set (Microsoft.Batch)")
-                    + ", so the account uses no customer-managed key");
-        }
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> keyIdentifier = resource.string(KEY_IDENTIFIER).filter(k -> !k.isBlank());
         Optional<URI> keyUri = keyIdentifier.flatMap(BatchCmkKeyManagement::uri);
         if (keyUri.isEmpty() || keyUri.get().getHost() == null || keyName(keyUri.get()).isEmpty()) {

@@ -1,18 +1,15 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** BATCH-009: data at rest is encrypted with a customer-managed key. Detect only (research pitfall 10). */
-public final class BatchCustomerManagedKey implements Rule {
+public final class BatchCustomerManagedKey extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-009", "Batch.CustomerManagedKey")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -33,13 +30,7 @@ public final class BatchCustomerManagedKey implements Rule {
             .expect(KEY_VAULT, v -> Values.textEquals(v, KEY_VAULT))
             .whenAbsent(false, "absent means Microsoft.Batch, Microsoft-managed keys");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchCustomerManagedKey() {
+        super(METADATA, CHECK);
     }
 }

@@ -1,21 +1,17 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.RelatedKind;
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
+import com.baselineguard.rules.support.DiagnosticLogsRule;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Set;
 
 /** BATCH-012: AuditLog and ServiceLog resource logs go to a destination. */
-public final class BatchDiagnosticLogs implements Rule {
+public final class BatchDiagnosticLogs extends DiagnosticLogsRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-012", "Batch.DiagnosticLogs")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -36,19 +32,8 @@ public final class BatchDiagnosticLogs implements Rule {
             Set.of("AuditLog", "ServiceLog"),
             categories("AuditLog", "ServiceLog"));
 
-    @Override
-    public Set<RelatedKind> relatedData() {
-        return Set.of(RelatedKind.DIAGNOSTIC_SETTINGS);
-    }
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, settings);
+    public BatchDiagnosticLogs() {
+        super(METADATA, CHECK);
     }
 
     private static JsonArray categories(String... names) {

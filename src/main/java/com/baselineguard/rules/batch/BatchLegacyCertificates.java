@@ -6,17 +6,17 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** BATCH-011: no Batch account certificates, a feature retired on 2024-02-29 [D-B6]. Detect only. */
-public final class BatchLegacyCertificates implements Rule {
+public final class BatchLegacyCertificates extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-011", "Batch.LegacyCertificates")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -32,18 +32,17 @@ public final class BatchLegacyCertificates implements Rule {
     private static final JsonPath NAME = JsonPath.of("name");
     private static final int NAMES_SHOWN = 3;
 
+    public BatchLegacyCertificates() {
+        super(METADATA);
+    }
+
     @Override
     public Set<RelatedKind> relatedData() {
         return Set.of(RelatedKind.CERTIFICATES);
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         // The 2025-06-01 API no longer models certificates; they are listed with 2024-07-01 [SP-B-2024].
         Optional<List<JsonObject>> certificates = resource.related(RelatedKind.CERTIFICATES);
         if (certificates.isEmpty()) {

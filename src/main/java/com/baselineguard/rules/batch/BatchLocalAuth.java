@@ -1,18 +1,15 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 
 /** BATCH-005: the data plane accepts only Microsoft Entra ID. */
-public final class BatchLocalAuth implements Rule {
+public final class BatchLocalAuth extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-005", "Batch.LocalAuth")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -32,13 +29,7 @@ public final class BatchLocalAuth implements Rule {
             .whenAbsent(false, AuthenticationModes.ABSENT)
             .fixTo(AuthenticationModes.of("AAD"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchLocalAuth() {
+        super(METADATA, CHECK);
     }
 }

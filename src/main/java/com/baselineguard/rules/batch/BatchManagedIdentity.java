@@ -2,20 +2,19 @@ package com.baselineguard.rules.batch;
 
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
 import java.util.Optional;
 
 /** BATCH-007: the account has a managed identity. */
-public final class BatchManagedIdentity implements Rule {
+public final class BatchManagedIdentity extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-007", "Batch.ManagedIdentity")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -36,14 +35,8 @@ public final class BatchManagedIdentity implements Rule {
             .whenAbsent(false, "no managed identity")
             .fixTo(Values.string("SystemAssigned"), FixStage.IDENTITY);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, blocker(resource));
+    public BatchManagedIdentity() {
+        super(METADATA, CHECK);
     }
 
     /** True when the account has an identity; shared with BATCH-008, whose fix needs one. */
@@ -59,7 +52,8 @@ public final class BatchManagedIdentity implements Rule {
      * The Batch identity enum has no combined value [SP-B-types], so setting SystemAssigned over any
      * other value would drop it: the fix only replaces absent or None.
      */
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         return resource.value(PATH).filter(t -> !Values.textEquals(t, "None"))
                 .map(t -> "identity.type is " + Values.display(t) + ", which is not a Batch identity type;"
                         + " Baseline Guard does not overwrite it");

@@ -1,16 +1,13 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 
 /** BATCH-003: the node-management endpoint denies callers outside the allow-list. */
-public final class BatchNodeManagementIpRules implements Rule {
+public final class BatchNodeManagementIpRules extends EndpointIpRules {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-003", "Batch.NodeManagementIpRules")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -24,17 +21,8 @@ public final class BatchNodeManagementIpRules implements Rule {
             .precondition("a node-management allow-list is configured (BG_BATCH_NODE_MANAGEMENT_ALLOWED_IPS)")
             .build();
 
-    private static final EndpointIpRules CHECK = new EndpointIpRules(EndpointIpRules.NODE_MANAGEMENT_ACCESS,
-            "node-management endpoint",
-            RuleSettings::batchNodeManagementAllowedIps, "BG_BATCH_NODE_MANAGEMENT_ALLOWED_IPS");
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, settings);
+    public BatchNodeManagementIpRules() {
+        super(METADATA, NODE_MANAGEMENT_ACCESS, "node-management endpoint", RuleSettings::batchNodeManagementAllowedIps,
+                "BG_BATCH_NODE_MANAGEMENT_ALLOWED_IPS");
     }
 }

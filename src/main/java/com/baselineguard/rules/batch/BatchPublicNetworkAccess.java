@@ -7,13 +7,13 @@ import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonObject;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** BATCH-001: the account and node-management endpoints are reachable only privately. */
-public final class BatchPublicNetworkAccess implements Rule {
+public final class BatchPublicNetworkAccess extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-001", "Batch.PublicNetworkAccess")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -45,20 +45,20 @@ public final class BatchPublicNetworkAccess implements Rule {
             .whenAbsent(false, "absent means Enabled")
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
 
+    public BatchPublicNetworkAccess() {
+        super(METADATA, CHECK);
+    }
+
     /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
     @Override
     public Set<RelatedKind> relatedData() {
         return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
     }
 
+    /** A failing account is also told what pools with simplified node communication need. */
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Evaluation evaluation = CHECK.evaluate(resource, blocker(resource));
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
+        Evaluation evaluation = super.check(resource, settings);
         if (evaluation.status() != Status.FAIL) {
             return evaluation;
         }
@@ -70,7 +70,8 @@ public final class BatchPublicNetworkAccess implements Rule {
      * approved endpoints serve nodeManagement would lose them. Connections that do not show their
      * group ids (the published GET example omits them) are given the benefit of the doubt.
      */
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> none = PrivateEndpoints.blockerForDisablingPublicAccess(resource);
         if (none.isPresent()) {
             return Optional.of(none.get() + "; " + NODE_MANAGEMENT_NOTE);

@@ -1,18 +1,15 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 
 /** BATCH-006: shared keys, which bypass Azure RBAC, are not accepted. */
-public final class BatchSharedKeyAuth implements Rule {
+public final class BatchSharedKeyAuth extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-006", "Batch.SharedKeyAuth")
             .resourceType(ResourceType.BATCH_ACCOUNT)
@@ -32,13 +29,7 @@ public final class BatchSharedKeyAuth implements Rule {
             .whenAbsent(false, AuthenticationModes.ABSENT)
             .fixTo(AuthenticationModes.of("AAD", "TaskAuthenticationToken"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchSharedKeyAuth() {
+        super(METADATA, CHECK);
     }
 }

@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * built from a custom image, where the disk encryption configuration is not supported and encryption at
  * host (BPOOL-005) is the way to encrypt the disks.
  */
-public final class BatchPoolDiskEncryption implements Rule {
+public final class BatchPoolDiskEncryption extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-004", "BatchPool.DiskEncryption")
             .resourceType(ResourceType.BATCH_POOL)
@@ -45,18 +45,13 @@ public final class BatchPoolDiskEncryption implements Rule {
     private static final JsonObject LINUX_FIX = JsonParser.parseString(
             "{\"diskEncryptionConfiguration\":{\"targets\":[\"TemporaryDisk\"]}}").getAsJsonObject();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    public BatchPoolDiskEncryption() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         boolean windows = BatchPoolVmConfiguration.windows(vm);
         // Policy 1760f9d4 requires TemporaryDisk; Windows pools must name OsDisk too (the targets description above).

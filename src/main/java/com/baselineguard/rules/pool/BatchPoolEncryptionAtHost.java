@@ -4,18 +4,18 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** BPOOL-005: encryption at host is on. */
-public final class BatchPoolEncryptionAtHost implements Rule {
+public final class BatchPoolEncryptionAtHost extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-005", "BatchPool.EncryptionAtHost")
             .resourceType(ResourceType.BATCH_POOL)
@@ -37,18 +37,13 @@ public final class BatchPoolEncryptionAtHost implements Rule {
     private static final JsonObject FIX =
             JsonParser.parseString("{\"securityProfile\":{\"encryptionAtHost\":true}}").getAsJsonObject();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    public BatchPoolEncryptionAtHost() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Evaluation evaluation = CHECK.evaluate(resource);
         if (evaluation.status() != Status.FAIL) {
             return evaluation;

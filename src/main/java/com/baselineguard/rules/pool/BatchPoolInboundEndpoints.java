@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** BPOOL-003: inbound NAT endpoints do not accept traffic from any source or the Internet. */
-public final class BatchPoolInboundEndpoints implements Rule {
+public final class BatchPoolInboundEndpoints extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-003", "BatchPool.InboundEndpoints")
             .resourceType(ResourceType.BATCH_POOL)
@@ -37,13 +37,12 @@ public final class BatchPoolInboundEndpoints implements Rule {
     private static final Set<String> ANY_SOURCE = Set.of("*", "internet", "0.0.0.0/0", "any");
     private static final Map<String, String> WELL_KNOWN_PORTS = Map.of("22", "SSH", "3389", "RDP");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolInboundEndpoints() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         JsonArray natPools = NAT_POOLS.readArray(resource.resource()).orElseGet(JsonArray::new);
         if (natPools.isEmpty()) {
             return Evaluation.pass(NAT_POOLS + " is not set, so no node port is published");

@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * it rather than keys or passwords. Secrets are write-only [SP-B-types], so their use is inferred from
  * what the response does show: an account or user name without an {@code identityReference}.
  */
-public final class BatchPoolManagedIdentity implements Rule {
+public final class BatchPoolManagedIdentity extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-008", "BatchPool.ManagedIdentity")
             .resourceType(ResourceType.BATCH_POOL)
@@ -41,13 +41,12 @@ public final class BatchPoolManagedIdentity implements Rule {
             JsonPath.of(BatchPoolVmConfiguration.PATH + ".containerConfiguration.containerRegistries");
     private static final JsonPath IDENTITY_REFERENCE = JsonPath.of("identityReference");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolManagedIdentity() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         List<String> problems = new ArrayList<>();
         Optional<JsonElement> type = IDENTITY_TYPE.read(resource.resource());
         if (type.isEmpty()) {

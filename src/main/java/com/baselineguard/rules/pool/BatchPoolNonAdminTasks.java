@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** BPOOL-009: the start task auto-user and the pool's user accounts are not administrators. */
-public final class BatchPoolNonAdminTasks implements Rule {
+public final class BatchPoolNonAdminTasks extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-009", "BatchPool.NonAdminTasks")
             .resourceType(ResourceType.BATCH_POOL)
@@ -33,13 +33,12 @@ public final class BatchPoolNonAdminTasks implements Rule {
     private static final JsonPath USER_ACCOUNTS = JsonPath.of("properties.userAccounts");
     private static final JsonPath ELEVATION = JsonPath.of("elevationLevel");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolNonAdminTasks() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         // An absent elevationLevel means NonAdmin, the API default [SP-B-types].
         List<String> admins = new ArrayList<>();
         if (START_TASK.read(resource.resource()).map(BatchPoolNonAdminTasks::admin).orElse(false)) {

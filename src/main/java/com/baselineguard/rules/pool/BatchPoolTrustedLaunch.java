@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** BPOOL-006: nodes use Trusted Launch (or confidential VMs) with secure boot and vTPM. */
-public final class BatchPoolTrustedLaunch implements Rule {
+public final class BatchPoolTrustedLaunch extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-006", "BatchPool.TrustedLaunch")
             .resourceType(ResourceType.BATCH_POOL)
@@ -35,18 +35,13 @@ public final class BatchPoolTrustedLaunch implements Rule {
     private static final JsonPath SECURE_BOOT = JsonPath.of("securityProfile.uefiSettings.secureBootEnabled");
     private static final JsonPath VTPM = JsonPath.of("securityProfile.uefiSettings.vTpmEnabled");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    public BatchPoolTrustedLaunch() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         Optional<JsonElement> type = SECURITY_TYPE.read(vm);
         boolean confidential = type.map(t -> Values.textEquals(t, "confidentialVM")).orElse(false);

@@ -1,17 +1,14 @@
 package com.baselineguard.rules.pool;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 
 /** BPOOL-001: the pool is deployed into a subnet of a customer virtual network. */
-public final class BatchPoolVirtualNetwork implements Rule {
+public final class BatchPoolVirtualNetwork extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-001", "BatchPool.VirtualNetwork")
             .resourceType(ResourceType.BATCH_POOL)
@@ -28,13 +25,7 @@ public final class BatchPoolVirtualNetwork implements Rule {
             .expect("a subnet resource id", v -> v.isJsonPrimitive() && !v.getAsString().isBlank())
             .whenAbsent(false, "nodes use Batch-managed networking outside any customer virtual network");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchPoolVirtualNetwork() {
+        super(METADATA, CHECK);
     }
 }

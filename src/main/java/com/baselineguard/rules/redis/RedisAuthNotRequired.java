@@ -1,21 +1,18 @@
 package com.baselineguard.rules.redis;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /**
  * REDIS-010: client authentication is not turned off. Detect only: the value that turns it back on is
  * unverified [SP-R].
  */
-public final class RedisAuthNotRequired implements Rule {
+public final class RedisAuthNotRequired extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-010", "Redis.AuthNotRequired")
             .resourceType(ResourceType.REDIS)
@@ -32,13 +29,7 @@ public final class RedisAuthNotRequired implements Rule {
             .expect("neither \"true\" nor \"yes\"", v -> !Values.textEquals(v, "true") && !Values.textEquals(v, "yes"))
             .whenAbsent(true, "clients must authenticate");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisAuthNotRequired() {
+        super(METADATA, CHECK);
     }
 }

@@ -1,19 +1,15 @@
 package com.baselineguard.rules.redis;
 
-import com.baselineguard.model.RelatedKind;
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
+import com.baselineguard.rules.support.DiagnosticLogsRule;
 import java.util.Set;
 
 /** REDIS-011: resource logs go to a destination. */
-public final class RedisDiagnosticLogs implements Rule {
+public final class RedisDiagnosticLogs extends DiagnosticLogsRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-011", "Redis.DiagnosticLogs")
             .resourceType(ResourceType.REDIS)
@@ -32,18 +28,7 @@ public final class RedisDiagnosticLogs implements Rule {
             Set.of("ConnectedClientList", "MSEntraAuthenticationAuditLog"),
             DiagnosticLogsCheck.categoryGroupLogs("allLogs"));
 
-    @Override
-    public Set<RelatedKind> relatedData() {
-        return Set.of(RelatedKind.DIAGNOSTIC_SETTINGS);
-    }
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, settings);
+    public RedisDiagnosticLogs() {
+        super(METADATA, CHECK);
     }
 }

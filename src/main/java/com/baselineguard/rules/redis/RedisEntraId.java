@@ -2,19 +2,18 @@ package com.baselineguard.rules.redis;
 
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import java.util.Optional;
 
 /** REDIS-008: Microsoft Entra authentication is on for the data plane. */
-public final class RedisEntraId implements Rule {
+public final class RedisEntraId extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-008", "Redis.EntraId")
             .resourceType(ResourceType.REDIS)
@@ -33,18 +32,13 @@ public final class RedisEntraId implements Rule {
             .whenAbsent(false, "Entra authentication is off unless enabled")
             .fixTo(Values.string("true"), FixStage.ENTRA_AUTHENTICATION);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, blocker(resource));
+    public RedisEntraId() {
+        super(METADATA, CHECK);
     }
 
     // Entra authentication is not supported on Redis 4 [D-R3]; REDIS-014 upgrades the version first.
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         if (RedisFacts.versionSixOrLater(resource)) {
             return Optional.empty();
         }

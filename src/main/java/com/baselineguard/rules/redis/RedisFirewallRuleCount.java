@@ -5,10 +5,11 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
+import com.baselineguard.rules.support.Applicability;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** REDIS-004: few firewall rules admitting few public addresses (PSRule thresholds by default [PS2]). */
-public final class RedisFirewallRuleCount implements Rule {
+public final class RedisFirewallRuleCount extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-004", "Redis.FirewallRuleCount")
             .resourceType(ResourceType.REDIS)
@@ -29,23 +30,21 @@ public final class RedisFirewallRuleCount implements Rule {
             .fixClass(FixClass.NONE)
             .build();
 
+    // PSRule applies both thresholds only when public access is not disabled [PS9].
+    private static final Applicability PUBLICLY_REACHABLE = Applicability.unless(RedisFacts::publicAccessDisabled,
+            "properties.publicNetworkAccess is \"Disabled\", so firewall rules admit no one");
+
+    public RedisFirewallRuleCount() {
+        super(METADATA, PUBLICLY_REACHABLE);
+    }
+
     @Override
     public Set<RelatedKind> relatedData() {
         return Set.of(RelatedKind.FIREWALL_RULES);
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        // PSRule applies both thresholds only when public access is not disabled [PS9].
-        if (RedisFacts.publicAccessDisabled(resource)) {
-            return Evaluation.notApplicable("properties.publicNetworkAccess is \"Disabled\", so firewall rules admit"
-                    + " no one");
-        }
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<List<JsonObject>> rules = resource.related(RelatedKind.FIREWALL_RULES);
         if (rules.isEmpty()) {
             return Evaluation.notEvaluated("the snapshot does not carry the cache's firewall rules ("

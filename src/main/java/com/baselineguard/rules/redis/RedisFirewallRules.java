@@ -5,10 +5,11 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
+import com.baselineguard.rules.support.Applicability;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** REDIS-003: a publicly reachable cache without private connectivity has firewall rules, none wide open. */
-public final class RedisFirewallRules implements Rule {
+public final class RedisFirewallRules extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-003", "Redis.FirewallRules")
             .resourceType(ResourceType.REDIS)
@@ -30,31 +31,28 @@ public final class RedisFirewallRules implements Rule {
             .fixClass(FixClass.NONE)
             .build();
 
+    /** The firewall is the cache's network control only while public access is on and nothing else is. */
+    private static final Applicability PUBLICLY_REACHABLE = Applicability
+            .unless(RedisFacts::publicAccessDisabled, "properties.publicNetworkAccess is \"Disabled\", so the"
+                    + " firewall is not the cache's network control")
+            .and(Applicability.unless(RedisFacts::vnetInjected, "properties.subnetId is set: the cache's virtual"
+                    + " network controls its network access"))
+            .and(Applicability.unless(cache -> PrivateEndpoints.approved(cache).filter(a -> !a.isEmpty()).isPresent(),
+                    "the cache has an Approved private endpoint connection, so clients are expected to use private"
+                            + " connectivity (REDIS-001 reports the public access)"));
+
+    public RedisFirewallRules() {
+        super(METADATA, PUBLICLY_REACHABLE);
+    }
+
     @Override
     public Set<RelatedKind> relatedData() {
         return Set.of(RelatedKind.FIREWALL_RULES, RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        if (RedisFacts.publicAccessDisabled(resource)) {
-            return Evaluation.notApplicable("properties.publicNetworkAccess is \"Disabled\", so the firewall is not"
-                    + " the cache's network control");
-        }
-        if (RedisFacts.vnetInjected(resource)) {
-            return Evaluation.notApplicable("properties.subnetId is set: the cache's virtual network controls its"
-                    + " network access");
-        }
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<List<JsonObject>> approved = PrivateEndpoints.approved(resource);
-        if (approved.isPresent() && !approved.get().isEmpty()) {
-            return Evaluation.notApplicable("the cache has an Approved private endpoint connection, so clients are"
-                    + " expected to use private connectivity (REDIS-001 reports the public access)");
-        }
         Optional<List<JsonObject>> rules = resource.related(RelatedKind.FIREWALL_RULES);
         List<String> missing = new ArrayList<>();
         if (approved.isEmpty()) {

@@ -2,19 +2,18 @@ package com.baselineguard.rules.redis;
 
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import java.util.Optional;
 
 /** REDIS-009: access key authentication is off. */
-public final class RedisLocalAuth implements Rule {
+public final class RedisLocalAuth extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-009", "Redis.LocalAuth")
             .resourceType(ResourceType.REDIS)
@@ -34,18 +33,13 @@ public final class RedisLocalAuth implements Rule {
             .whenAbsent(false, "absent means false, so access keys work; policy 3827af20 would not flag absent")
             .fixTo(Values.bool(true), FixStage.LOCAL_AUTHENTICATION);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, blocker(resource));
+    public RedisLocalAuth() {
+        super(METADATA, CHECK);
     }
 
     // Without Entra authentication, turning keys off leaves no way to authenticate [PS5].
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         if (RedisFacts.configurationTrue(resource, RedisFacts.AAD_ENABLED)) {
             return Optional.empty();
         }

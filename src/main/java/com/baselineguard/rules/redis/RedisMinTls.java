@@ -1,19 +1,16 @@
 package com.baselineguard.rules.redis;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** REDIS-007: clients must use TLS 1.2 or later. */
-public final class RedisMinTls implements Rule {
+public final class RedisMinTls extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-007", "Redis.MinTls")
             .resourceType(ResourceType.REDIS)
@@ -30,13 +27,7 @@ public final class RedisMinTls implements Rule {
             .whenAbsent(false, "legacy caches without the property accept TLS 1.0")
             .fixTo(Values.string("1.2"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisMinTls() {
+        super(METADATA, CHECK);
     }
 }

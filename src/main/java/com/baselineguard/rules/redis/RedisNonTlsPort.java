@@ -1,19 +1,16 @@
 package com.baselineguard.rules.redis;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** REDIS-006: the non-TLS port 6379 is off. */
-public final class RedisNonTlsPort implements Rule {
+public final class RedisNonTlsPort extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-006", "Redis.NonTlsPort")
             .resourceType(ResourceType.REDIS)
@@ -31,13 +28,7 @@ public final class RedisNonTlsPort implements Rule {
             .whenAbsent(true, "absent means false")
             .fixTo(Values.bool(false), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisNonTlsPort() {
+        super(METADATA, CHECK);
     }
 }

@@ -2,19 +2,19 @@ package com.baselineguard.rules.redis;
 
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.Applicability;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import java.util.Optional;
 
 /** REDIS-012: persistence authenticates to storage with the managed identity, not a storage key. */
-public final class RedisPersistenceAuth implements Rule {
+public final class RedisPersistenceAuth extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-012", "Redis.PersistenceAuth")
             .resourceType(ResourceType.REDIS)
@@ -34,18 +34,17 @@ public final class RedisPersistenceAuth implements Rule {
             .whenAbsent(false, "the default is SAS, a storage key in the connection string")
             .fixTo(Values.string("ManagedIdentity"), FixStage.USES_IDENTITY);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    private static final Applicability PERSISTS =
+            Applicability.unless(cache -> !RedisFacts.persistenceEnabled(cache), RedisFacts.noPersistenceReason());
+
+    public RedisPersistenceAuth() {
+        super(METADATA, CHECK, PERSISTS);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        if (!RedisFacts.persistenceEnabled(resource)) {
-            return Evaluation.notApplicable(RedisFacts.noPersistenceReason());
-        }
-        return CHECK.evaluate(resource, RedisFacts.hasManagedIdentity(resource) ? Optional.empty()
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
+        return RedisFacts.hasManagedIdentity(resource) ? Optional.empty()
                 : Optional.of("the cache has no managed identity (identity.type is absent or None) to authenticate"
-                        + " to storage with (REDIS-013)"));
+                        + " to storage with (REDIS-013)");
     }
 }

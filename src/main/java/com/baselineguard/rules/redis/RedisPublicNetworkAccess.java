@@ -3,21 +3,20 @@ package com.baselineguard.rules.redis;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import java.util.Optional;
 import java.util.Set;
 
 /** REDIS-001: the cache is reachable only through private endpoints. */
-public final class RedisPublicNetworkAccess implements Rule {
+public final class RedisPublicNetworkAccess extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-001", "Redis.PublicNetworkAccess")
             .resourceType(ResourceType.REDIS)
@@ -37,6 +36,10 @@ public final class RedisPublicNetworkAccess implements Rule {
             .whenAbsent(false, "absent means Enabled")
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
 
+    public RedisPublicNetworkAccess() {
+        super(METADATA, CHECK);
+    }
+
     /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
     @Override
     public Set<RelatedKind> relatedData() {
@@ -44,16 +47,7 @@ public final class RedisPublicNetworkAccess implements Rule {
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, blocker(resource));
-    }
-
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         if (resource.string("properties.subnetId").isPresent()) {
             return Optional.of("the cache is injected into a virtual network (properties.subnetId), which cannot"
                     + " use private endpoints");

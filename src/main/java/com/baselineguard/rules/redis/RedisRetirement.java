@@ -4,16 +4,16 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 
 /**
  * REDIS-018 (informational): every Microsoft.Cache/redis cache is on a retiring product, as PSRule's
  * Azure.Redis.MigrateAMR reports [PS8]. The date is fixed text, not compared with a clock.
  */
-public final class RedisRetirement implements Rule {
+public final class RedisRetirement extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-018", "Redis.Retirement")
             .resourceType(ResourceType.REDIS)
@@ -26,13 +26,12 @@ public final class RedisRetirement implements Rule {
             .fixClass(FixClass.NONE)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisRetirement() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         return Evaluation.fail("Azure Cache for Redis (Basic/Standard/Premium) retires 2028-09-30; plan migration to"
                 + " Azure Managed Redis");
     }

@@ -1,19 +1,16 @@
 package com.baselineguard.rules.redis;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** REDIS-015: updates arrive on the Stable channel. */
-public final class RedisUpdateChannel implements Rule {
+public final class RedisUpdateChannel extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-015", "Redis.UpdateChannel")
             .resourceType(ResourceType.REDIS)
@@ -31,13 +28,7 @@ public final class RedisUpdateChannel implements Rule {
             .whenAbsent(true, "absent means Stable, the default")
             .fixTo(Values.string("Stable"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisUpdateChannel() {
+        super(METADATA, CHECK);
     }
 }

@@ -3,14 +3,13 @@ package com.baselineguard.rules.redis;
 import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * cache isn't supported. You must manually unlink the cache instances before upgrading", and a linked cache
  * shows its links in {@code properties.linkedServers} (Redis 2024-11-01 RedisProperties).
  */
-public final class RedisVersion implements Rule {
+public final class RedisVersion extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-014", "Redis.Version")
             .resourceType(ResourceType.REDIS)
@@ -44,20 +43,15 @@ public final class RedisVersion implements Rule {
             .whenAbsent(false, "no version is reported, so version 6 cannot be shown")
             .fixTo(Values.string("6"), FixStage.VERSION);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
     private static final JsonPath LINKED_SERVERS = JsonPath.of("properties.linkedServers");
 
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, geoReplication(resource));
+    public RedisVersion() {
+        super(METADATA, CHECK);
     }
 
     /** Why the upgrade cannot run now: the cache is linked to others; empty when it is not. */
-    private static Optional<String> geoReplication(ResourceSnapshot cache) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot cache, RuleSettings settings) {
         List<String> links = new ArrayList<>();
         for (JsonElement link : LINKED_SERVERS.readArray(cache.resource()).map(JsonArray::asList).orElse(List.of())) {
             links.add(link.isJsonObject()

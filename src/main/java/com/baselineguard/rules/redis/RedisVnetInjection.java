@@ -4,16 +4,16 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 
 /**
  * REDIS-005 (informational): VNet injection is the legacy network model. The direction is the opposite of
  * the deprecated policy 7d092e0a [AP-R9]: current guidance is Private Link [D-R2].
  */
-public final class RedisVnetInjection implements Rule {
+public final class RedisVnetInjection extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-005", "Redis.VnetInjection")
             .resourceType(ResourceType.REDIS)
@@ -26,13 +26,12 @@ public final class RedisVnetInjection implements Rule {
             .fixClass(FixClass.NONE)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisVnetInjection() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         if (!RedisFacts.vnetInjected(resource)) {
             return Evaluation.pass("properties.subnetId is not set (the cache is not VNet-injected; Private Link is"
                     + " the recommended model)");

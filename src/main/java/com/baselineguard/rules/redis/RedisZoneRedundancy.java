@@ -4,10 +4,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * REDIS-017: the cache is zone redundant, with the logic of policy 1bf67da8 [AP-R10]. Detect only: zones
  * are create-only [SP-R], [D-R9].
  */
-public final class RedisZoneRedundancy implements Rule {
+public final class RedisZoneRedundancy extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-017", "Redis.ZoneRedundancy")
             .resourceType(ResourceType.REDIS)
@@ -30,13 +30,12 @@ public final class RedisZoneRedundancy implements Rule {
             .fixClass(FixClass.NONE)
             .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisZoneRedundancy() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         if (resource.value("properties.sku.name").map(v -> Values.textEquals(v, "Basic")).orElse(false)) {
             return Evaluation.fail("properties.sku.name is Basic, a single node that cannot be zone redundant");
         }

@@ -1,19 +1,16 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** REDISENT-002: clients reach the database over TLS only. */
-public final class RedisEnterpriseClientProtocol implements Rule {
+public final class RedisEnterpriseClientProtocol extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-002", "RedisEnterprise.ClientProtocol")
             .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
@@ -32,13 +29,7 @@ public final class RedisEnterpriseClientProtocol implements Rule {
             .whenAbsent(true, "absent means Encrypted, the default")
             .fixTo(Values.string("Encrypted"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisEnterpriseClientProtocol() {
+        super(METADATA, CHECK);
     }
 }

@@ -1,17 +1,14 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 
 /** REDISENT-006: the cluster's disks are encrypted with a customer-managed key, as policy 09aa11bb audits [AP-E1]. */
-public final class RedisEnterpriseCustomerManagedKey implements Rule {
+public final class RedisEnterpriseCustomerManagedKey extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-006", "RedisEnterprise.CustomerManagedKey")
             .resourceType(ResourceType.REDIS_ENTERPRISE)
@@ -29,13 +26,7 @@ public final class RedisEnterpriseCustomerManagedKey implements Rule {
                     .expect("a Key Vault key URL", v -> v.isJsonPrimitive() && !v.getAsString().isBlank())
                     .whenAbsent(false, "data at rest is encrypted with a Microsoft-managed key");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisEnterpriseCustomerManagedKey() {
+        super(METADATA, CHECK);
     }
 }

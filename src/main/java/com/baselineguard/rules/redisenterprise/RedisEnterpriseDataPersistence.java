@@ -4,15 +4,15 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import java.util.List;
 
 /** REDISENT-008: the database persists its data (RDB snapshots or an AOF log; at most one may be on [SP-E]). */
-public final class RedisEnterpriseDataPersistence implements Rule {
+public final class RedisEnterpriseDataPersistence extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-008", "RedisEnterprise.DataPersistence")
             .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
@@ -26,13 +26,12 @@ public final class RedisEnterpriseDataPersistence implements Rule {
 
     private static final List<String> MODES = List.of("rdbEnabled", "aofEnabled");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisEnterpriseDataPersistence() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         for (String mode : MODES) {
             String path = "properties.persistence." + mode;
             if (resource.value(path).map(Values::isTrue).orElse(false)) {

@@ -1,19 +1,15 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.RelatedKind;
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
+import com.baselineguard.rules.support.DiagnosticLogsRule;
 import java.util.Set;
 
 /** REDISENT-007: the database's connection events go to a destination. */
-public final class RedisEnterpriseDiagnosticLogs implements Rule {
+public final class RedisEnterpriseDiagnosticLogs extends DiagnosticLogsRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-007", "RedisEnterprise.DiagnosticLogs")
             .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
@@ -34,18 +30,7 @@ public final class RedisEnterpriseDiagnosticLogs implements Rule {
             DiagnosticLogsCheck.categoryGroupLogs("allLogs"),
             false);
 
-    @Override
-    public Set<RelatedKind> relatedData() {
-        return Set.of(RelatedKind.DIAGNOSTIC_SETTINGS);
-    }
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, settings);
+    public RedisEnterpriseDiagnosticLogs() {
+        super(METADATA, CHECK);
     }
 }

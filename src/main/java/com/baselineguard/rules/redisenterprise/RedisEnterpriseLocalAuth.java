@@ -1,19 +1,16 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** REDISENT-005: the database refuses access keys, so clients authenticate with Microsoft Entra ID. */
-public final class RedisEnterpriseLocalAuth implements Rule {
+public final class RedisEnterpriseLocalAuth extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-005", "RedisEnterprise.LocalAuth")
             .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
@@ -33,13 +30,7 @@ public final class RedisEnterpriseLocalAuth implements Rule {
             .whenAbsent(false, "databases created before the property existed accept access keys")
             .fixTo(Values.string("Disabled"), FixStage.LOCAL_AUTHENTICATION);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisEnterpriseLocalAuth() {
+        super(METADATA, CHECK);
     }
 }

@@ -1,19 +1,16 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /** REDISENT-001: the cluster requires TLS 1.2 or later. */
-public final class RedisEnterpriseMinTls implements Rule {
+public final class RedisEnterpriseMinTls extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-001", "RedisEnterprise.MinTls")
             .resourceType(ResourceType.REDIS_ENTERPRISE)
@@ -32,13 +29,7 @@ public final class RedisEnterpriseMinTls implements Rule {
             .whenAbsent(true, "the service accepts only TLS 1.2 and later")
             .fixTo(Values.string("1.2"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisEnterpriseMinTls() {
+        super(METADATA, CHECK);
     }
 }

@@ -4,10 +4,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * move to Azure Managed Redis, as PSRule's Azure.RedisEnterprise.MigrateAMR reports [PS8]. No date
  * is given: the retirement date in the research is unverified.
  */
-public final class RedisEnterpriseRetirement implements Rule {
+public final class RedisEnterpriseRetirement extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-010", "RedisEnterprise.Retirement")
             .resourceType(ResourceType.REDIS_ENTERPRISE)
@@ -32,13 +32,12 @@ public final class RedisEnterpriseRetirement implements Rule {
 
     private static final List<String> DEPRECATED_PREFIXES = List.of("enterprise_", "enterpriseflash_");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisEnterpriseRetirement() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> sku = resource.string("sku.name");
         if (sku.isEmpty()) {
             return Evaluation.notEvaluated("the snapshot does not carry sku.name");

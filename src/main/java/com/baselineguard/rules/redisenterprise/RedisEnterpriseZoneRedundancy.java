@@ -4,10 +4,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * Azure.RedisEnterprise.Zones). Azure Managed Redis clusters do not list zones; their read-only
  * {@code redundancyMode} {@code ZR} says the same [SP-E]. Detect only: zones are chosen at creation.
  */
-public final class RedisEnterpriseZoneRedundancy implements Rule {
+public final class RedisEnterpriseZoneRedundancy extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-009", "RedisEnterprise.ZoneRedundancy")
             .resourceType(ResourceType.REDIS_ENTERPRISE)
@@ -35,13 +35,12 @@ public final class RedisEnterpriseZoneRedundancy implements Rule {
 
     private static final Set<String> ALL_ZONES = Set.of("1", "2", "3");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisEnterpriseZoneRedundancy() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Set<String> zones = new TreeSet<>();
         resource.value("zones").filter(JsonElement::isJsonArray).ifPresent(a -> a.getAsJsonArray()
                 .forEach(z -> zones.add(Values.lowerText(z))));
