@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * BATCH-013: the account is in an allowed region. Detect only: location and poolAllocationMode are
- * create-only [SP-B], so an account outside the allow-list has to be recreated.
+ * BATCH-013: the account is in an allowed region. Detect only: location and poolAllocationMode are create-only (the
+ * Batch 2025-06-01 REST spec's account update takes neither), so an account outside the allow-list has to be recreated.
  */
 public final class BatchAllowedConfiguration extends AbstractRule {
 

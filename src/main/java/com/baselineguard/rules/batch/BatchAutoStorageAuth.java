@@ -58,8 +58,9 @@ public final class BatchAutoStorageAuth extends AbstractRule {
     }
 
     /**
-     * The whole autoStorage object: storageAccountId is required in the update body [SP-B], and an
-     * existing nodeIdentityReference is kept so that nodes keep the identity they use.
+     * The whole autoStorage object: storageAccountId is required in the update body (Batch 2025-06-01 REST spec,
+     * specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json), and an existing
+     * nodeIdentityReference is kept so that nodes keep the identity they use.
      */
     private static Fix fix(ResourceSnapshot resource, JsonObject current) {
         Optional<String> storageAccountId = JsonPath.of("storageAccountId").readString(current);

@@ -29,7 +29,8 @@ import java.util.Set;
 
 /**
  * BATCH-010: the customer-managed key is referenced without a version, lives in a vault that cannot
- * lose it (soft delete and purge protection, prerequisites of Batch CMK [SP-B], [D-B5]), and is a
+ * lose it (soft delete and purge protection, prerequisites of Batch CMK in the 2025-06-01
+ * REST spec and https://learn.microsoft.com/azure/batch/batch-customer-managed-key), and is a
  * usable key with a managed lifecycle: it exists, is enabled, is RSA of 2048 bits or more, is not
  * expired or about to expire, and has a rotation policy that rotates it (DP-5, DP-6). The fix, opt-in,
  * sets that rotation policy on the key.

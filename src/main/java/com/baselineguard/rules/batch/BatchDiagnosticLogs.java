@@ -25,8 +25,10 @@ public final class BatchDiagnosticLogs extends DiagnosticLogsRule {
             .precondition("a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)")
             .build();
 
-    // Only allLogs: the audit group is not listed for Batch accounts [AP-M5]. The deprecated ServiceLogs
-    // category does not count [D-B8]. The fix deploys what policy c84e5349 deploys [AP-M1].
+    // Only allLogs: Azure Policy 187242f4-89c6-4c43-9a4e-188c0efacc5f does not list Batch accounts among the types with
+    // the audit group. The deprecated ServiceLogs category does not count
+    // (https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-batch-batchaccounts-logs).
+    // The fix deploys the categories Azure Policy c84e5349-db6d-4769-805e-e14037dab9b5 deploys.
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
             Set.of("allLogs"),
             Set.of("AuditLog", "ServiceLog"),

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** BATCH-011: no Batch account certificates, a feature retired on 2024-02-29 [D-B6]. Detect only. */
+/**
+ * BATCH-011: no Batch account certificates, a feature retired on 2024-02-29
+ * (https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). Detect only.
+ */
 public final class BatchLegacyCertificates extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-011", "Batch.LegacyCertificates")
@@ -43,7 +46,8 @@ public final class BatchLegacyCertificates extends AbstractRule {
 
     @Override
     protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
-        // The 2025-06-01 API no longer models certificates; they are listed with 2024-07-01 [SP-B-2024].
+        // The 2025-06-01 API no longer models certificates; they are listed with 2024-07-01
+        // (specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2024-07-01/openapi.json).
         Optional<List<JsonObject>> certificates = resource.related(RelatedKind.CERTIFICATES);
         if (certificates.isEmpty()) {
             return Evaluation.notEvaluated("the snapshot does not carry the account's certificates ("

@@ -22,8 +22,8 @@ public final class BatchLocalAuth extends PropertyRule {
             .fixClass(FixClass.DISRUPTIVE)
             .build();
 
-    // Policy 6f68b69f semantics [AP-B6]: absent, or any element other than AAD, is non-compliant; the
-    // fix writes what Modify policy 4dbc2f5c writes [AP-B7].
+    // Azure Policy 6f68b69f-05fe-49cd-b361-777ee9ca7e35 semantics: absent, or any element other than AAD, is
+    // non-compliant; the fix writes what the Modify policy 4dbc2f5c-51cf-4e38-9179-c7028eed2274 writes.
     private static final PropertyCheck CHECK = PropertyCheck.at(AuthenticationModes.PATH)
             .expect("only [\"AAD\"]", modes -> AuthenticationModes.only(modes, "AAD"))
             .whenAbsent(false, AuthenticationModes.ABSENT)

@@ -49,8 +49,8 @@ public final class BatchManagedIdentity extends PropertyRule {
     }
 
     /**
-     * The Batch identity enum has no combined value [SP-B-types], so setting SystemAssigned over any
-     * other value would drop it: the fix only replaces absent or None.
+     * The Batch identity enum has no combined value (Batch 2025-06-01 REST spec: None, SystemAssigned,
+     * UserAssigned), so setting SystemAssigned over any other value would drop it: the fix only replaces absent or None.
      */
     @Override
     protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {

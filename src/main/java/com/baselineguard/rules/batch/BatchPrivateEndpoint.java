@@ -34,7 +34,7 @@ public final class BatchPrivateEndpoint extends PrivateEndpointRule {
 
     /**
      * Names the sub-resources the approved connections serve: batchAccount for clients, nodeManagement for
-     * pools [D-B4].
+     * pools (https://learn.microsoft.com/azure/batch/private-connectivity).
      */
     @Override
     protected String approvedReason(List<JsonObject> approved, List<JsonObject> connections) {

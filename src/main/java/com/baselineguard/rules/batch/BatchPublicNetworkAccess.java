@@ -39,7 +39,9 @@ public final class BatchPublicNetworkAccess extends PropertyRule {
     private static final String NODE_MANAGEMENT_NOTE = "pools that use simplified node communication also need an"
             + " Approved nodeManagement private endpoint";
 
-    // Absent counts as Enabled: the spec default [SP-B] and policy 74c5a0ae's notEquals Disabled [AP-B1].
+    // Absent counts as Enabled: the default in the Batch 2025-06-01 spec
+    // (specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json) and Azure Policy
+    // 74c5a0ae-5e48-4738-b093-65e23a060488's notEquals Disabled.
     private static final PropertyCheck CHECK = PropertyCheck.at(BatchPublicAccess.PATH)
             .expect("Disabled or SecuredByPerimeter", BatchPublicAccess::closes)
             .whenAbsent(false, "absent means Enabled")
@@ -66,7 +68,8 @@ public final class BatchPublicNetworkAccess extends PropertyRule {
     }
 
     /**
-     * Clients reach the account through the batchAccount sub-resource [D-B4], so an account whose only
+     * Clients reach the account through the batchAccount sub-resource
+     * (https://learn.microsoft.com/azure/batch/private-connectivity), so an account whose only
      * approved endpoints serve nodeManagement would lose them. Connections that do not show their
      * group ids (the published GET example omits them) are given the benefit of the doubt.
      */

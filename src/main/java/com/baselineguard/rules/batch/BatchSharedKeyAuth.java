@@ -22,7 +22,8 @@ public final class BatchSharedKeyAuth extends PropertyRule {
             .fixClass(FixClass.DISRUPTIVE)
             .build();
 
-    // Keeps TaskAuthenticationToken so tasks using AZ_BATCH_AUTHENTICATION_TOKEN keep working [D-B11].
+    // Keeps TaskAuthenticationToken so tasks using AZ_BATCH_AUTHENTICATION_TOKEN keep working
+    // (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
     private static final PropertyCheck CHECK = PropertyCheck.at(AuthenticationModes.PATH)
             .expect("no \"SharedKey\"",
                     modes -> modes.isJsonArray() && !AuthenticationModes.contains(modes, "SharedKey"))

@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The IP filter of one of a Batch account's two public endpoints, {@code properties.networkProfile.accountAccess}
- * or {@code .nodeManagementAccess} [SP-B]: deny by default, never {@code 0.0.0.0/0}. Shared by BATCH-002 and
- * BATCH-003, which differ only in the profile and the allow-list setting. The filter only applies while public
- * network access is on.
+ * The IP filter of one of a Batch account's two public endpoints, {@code properties.networkProfile.accountAccess} or
+ * {@code .nodeManagementAccess} (Batch 2025-06-01 REST spec, NetworkProfile): deny by default, never {@code 0.0.0.0/0}.
+ * Shared by BATCH-002 and BATCH-003, which differ only in the profile and the allow-list setting. The filter only
+ * applies while public network access is on.
  */
 abstract class EndpointIpRules extends AbstractRule {
 

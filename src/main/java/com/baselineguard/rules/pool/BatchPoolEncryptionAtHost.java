@@ -48,7 +48,7 @@ public final class BatchPoolEncryptionAtHost extends AbstractRule {
         if (evaluation.status() != Status.FAIL) {
             return evaluation;
         }
-        // Which VM sizes support host encryption is UNVERIFIED in the research, and not in the snapshot.
+        // Which VM sizes support host encryption is not in the snapshot, so the reason says it is not verified.
         Evaluation failure = Evaluation.fail(evaluation.reason()
                 + " (the VM size must support encryption at host; Baseline Guard does not verify that)");
         return BatchPoolVmConfiguration.withFix(failure, resource, FIX);

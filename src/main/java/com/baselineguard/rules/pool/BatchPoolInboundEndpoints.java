@@ -57,8 +57,8 @@ public final class BatchPoolInboundEndpoints extends AbstractRule {
             String described = describe(natPool);
             JsonArray rules = JsonPath.of("networkSecurityGroupRules").readArray(natPool).orElseGet(JsonArray::new);
             if (rules.isEmpty()) {
-                // [SP-B-types]: "If no network security group rules are specified, a default rule will be created
-                // to allow inbound access to the specified backendPort".
+                // Batch 2025-06-01 REST spec, InboundNatPool: "If no network security group rules are specified, a
+                // default rule will be created to allow inbound access to the specified backendPort".
                 open.add(described + " has no networkSecurityGroupRules, so Batch's default rule allows any source");
                 continue;
             }

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * BPOOL-008: the pool has a user-assigned identity and its storage mounts and container registries use
- * it rather than keys or passwords. Secrets are write-only [SP-B-types], so their use is inferred from
- * what the response does show: an account or user name without an {@code identityReference}.
+ * BPOOL-008: the pool has a user-assigned identity and its storage mounts and container registries use it rather than
+ * keys or passwords. Secrets are write-only ({@code x-ms-secret} in the Batch 2025-06-01 REST spec,
+ * specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json), so their use is inferred
+ * from what the response does show: an account or user name without an {@code identityReference}.
  */
 public final class BatchPoolManagedIdentity extends AbstractRule {
 
@@ -81,7 +82,8 @@ public final class BatchPoolManagedIdentity extends AbstractRule {
             return Optional.of("blob mount of account " + quoted(blob.get(), "accountName")
                     + " has no identityReference, so it uses an accountKey or sasKey");
         }
-        // Azure Files (accountKey required) and CIFS (password required) have no identity option [SP-B-types].
+        // Azure Files (accountKey required) and CIFS (password required) have no identity option (Batch 2025-06-01
+        // REST spec: AzureFileShareConfiguration, CifsMountConfiguration).
         Optional<JsonObject> files = JsonPath.of("azureFileShareConfiguration").readObject(mount);
         if (files.isPresent()) {
             return Optional.of("Azure Files mount " + quoted(files.get(), "azureFileUrl") + " uses an accountKey");

@@ -39,7 +39,8 @@ public final class BatchPoolNonAdminTasks extends AbstractRule {
 
     @Override
     protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
-        // An absent elevationLevel means NonAdmin, the API default [SP-B-types].
+        // An absent elevationLevel means NonAdmin, the default in the Batch 2025-06-01 REST spec
+        // (specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json).
         List<String> admins = new ArrayList<>();
         if (START_TASK.read(resource.resource()).map(BatchPoolNonAdminTasks::admin).orElse(false)) {
             admins.add(START_TASK + " is \"Admin\"");

@@ -66,7 +66,7 @@ public final class BatchPoolTrustedLaunch extends AbstractRule {
         Evaluation failure = Evaluation.fail(observed + "; expected " + String.join(", ", missing)
                 + " (the image and VM size must support it; Baseline Guard does not verify that)");
         // confidentialVM is kept: it already meets the type requirement. The type is always sent because it
-        // "has to be set to any specified value to enable UefiSettings" [SP-B-types].
+        // "has to be set to any specified value to enable UefiSettings" (Batch 2025-06-01 REST spec, SecurityProfile).
         JsonObject uefi = new JsonObject();
         uefi.addProperty("secureBootEnabled", true);
         uefi.addProperty("vTpmEnabled", true);

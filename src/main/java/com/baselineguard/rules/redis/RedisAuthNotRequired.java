@@ -9,8 +9,9 @@ import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 
 /**
- * REDIS-010: client authentication is not turned off. Detect only: the value that turns it back on is
- * unverified [SP-R].
+ * REDIS-010: client authentication is not turned off. Detect only: the 2024-11-01 REST spec
+ * (specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json) does not say which value
+ * turns it back on.
  */
 public final class RedisAuthNotRequired extends PropertyRule {
 

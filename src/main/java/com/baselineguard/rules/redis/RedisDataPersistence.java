@@ -25,7 +25,8 @@ public final class RedisDataPersistence extends AbstractRule {
             .fixClass(FixClass.NONE)
             .build();
 
-    // Persistence is a Premium-only feature [D-R5].
+    // Persistence is a Premium-only feature
+    // (https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-premium-persistence).
     private static final Applicability PREMIUM = cache -> {
         Optional<String> sku = cache.string("properties.sku.name");
         if (sku.isEmpty()) {

@@ -26,7 +26,8 @@ public final class RedisEntraId extends PropertyRule {
             .precondition("redisVersion is 6 or later (or latest)")
             .build();
 
-    // A string like every redisConfiguration value; PSRule tests 'True' [PS1], so compare case-insensitively.
+    // A string like every redisConfiguration value; PSRule for Azure's Azure.Redis.EntraID tests 'True'
+    // (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.EntraID/), so compare case-insensitively.
     private static final PropertyCheck CHECK = PropertyCheck.at(RedisFacts.configurationPath(RedisFacts.AAD_ENABLED))
             .expect("\"true\"", Values::isTrue)
             .whenAbsent(false, "Entra authentication is off unless enabled")
@@ -36,7 +37,9 @@ public final class RedisEntraId extends PropertyRule {
         super(METADATA, CHECK);
     }
 
-    // Entra authentication is not supported on Redis 4 [D-R3]; REDIS-014 upgrades the version first.
+    // Entra authentication is not supported on Redis 4
+    // (https://learn.microsoft.com/azure/azure-cache-for-redis/cache-azure-active-directory-for-authentication);
+    // REDIS-014 upgrades the version first.
     @Override
     protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         if (RedisFacts.versionSixOrLater(resource)) {

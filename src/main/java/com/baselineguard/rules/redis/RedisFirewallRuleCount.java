@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** REDIS-004: few firewall rules admitting few public addresses (PSRule thresholds by default [PS2]). */
+/**
+ * REDIS-004: few firewall rules admitting few public addresses; by default at most 10 of each, the thresholds of
+ * PSRule for Azure's Azure.Redis.FirewallRuleCount and Azure.Redis.FirewallIPRange
+ * (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.FirewallRuleCount/).
+ */
 public final class RedisFirewallRuleCount extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-004", "Redis.FirewallRuleCount")
@@ -30,7 +34,8 @@ public final class RedisFirewallRuleCount extends AbstractRule {
             .fixClass(FixClass.NONE)
             .build();
 
-    // PSRule applies both thresholds only when public access is not disabled [PS9].
+    // PSRule applies both thresholds only when public access is not disabled
+    // (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.FirewallIPRange/).
     private static final Applicability PUBLICLY_REACHABLE = Applicability.unless(RedisFacts::publicAccessDisabled,
             "properties.publicNetworkAccess is \"Disabled\", so firewall rules admit no one");
 

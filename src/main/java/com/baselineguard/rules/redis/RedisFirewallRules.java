@@ -65,7 +65,8 @@ public final class RedisFirewallRules extends AbstractRule {
             return Evaluation.notEvaluated("public access is not disabled and the snapshot does not carry the cache's "
                     + String.join(" or ", missing));
         }
-        // "If no firewall rules are set and public access is not disabled, then all IP addresses are allowed" [PS9].
+        // "If no firewall rules are set and public access is not disabled, then all IP addresses are allowed"
+        // (PSRule for Azure, https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.FirewallIPRange/).
         if (rules.get().isEmpty()) {
             return Evaluation.fail("public network access is not disabled and the cache has no firewall rules, so"
                     + " every IP address may connect");

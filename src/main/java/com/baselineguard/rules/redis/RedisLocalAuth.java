@@ -27,7 +27,9 @@ public final class RedisLocalAuth extends PropertyRule {
             .precondition("Microsoft Entra authentication is enabled (aad-enabled true, REDIS-008)")
             .build();
 
-    // Absent fails: the spec default is false [SP-R]. Policy 3827af20 only matches equals "false" [AP-R8].
+    // Absent fails: the default is false in the 2024-11-01 spec
+    // (specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json). Azure Policy
+    // 3827af20-8f80-4b15-8300-6db0873ec901 only matches equals "false".
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.disableAccessKeyAuthentication")
             .expect("true", Values::isTrue)
             .whenAbsent(false, "absent means false, so access keys work; policy 3827af20 would not flag absent")
@@ -37,7 +39,8 @@ public final class RedisLocalAuth extends PropertyRule {
         super(METADATA, CHECK);
     }
 
-    // Without Entra authentication, turning keys off leaves no way to authenticate [PS5].
+    // Without Entra authentication, turning keys off leaves no way to authenticate
+    // (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.LocalAuth/).
     @Override
     protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         if (RedisFacts.configurationTrue(resource, RedisFacts.AAD_ENABLED)) {

@@ -28,7 +28,9 @@ public final class RedisPersistenceAuth extends PropertyRule {
             .precondition("the cache has a managed identity (REDIS-013)")
             .build();
 
-    // The body carries only the auth method: whether storage-subscription-id is also needed is unverified [SP-R].
+    // The body carries only the auth method: the 2024-11-01 spec
+    // (specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json) also lists a
+    // storage-subscription-id key, and whether it is needed too is unverified.
     private static final PropertyCheck CHECK = PropertyCheck.at(RedisFacts.configurationPath(RedisFacts.PERSISTENCE_AUTH))
             .expect("\"ManagedIdentity\"", v -> Values.textEquals(v, "ManagedIdentity"))
             .whenAbsent(false, "the default is SAS, a storage key in the connection string")

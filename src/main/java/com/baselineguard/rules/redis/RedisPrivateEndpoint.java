@@ -20,7 +20,8 @@ public final class RedisPrivateEndpoint extends PrivateEndpointRule {
             .fixClass(FixClass.NONE)
             .build();
 
-    // Private endpoints cannot be used with VNet-injected caches [D-R2]; REDIS-005 reports those.
+    // Private endpoints cannot be used with VNet-injected caches
+    // (https://learn.microsoft.com/azure/azure-cache-for-redis/cache-private-link); REDIS-005 reports those.
     private static final Applicability NOT_VNET_INJECTED = Applicability.unless(RedisFacts::vnetInjected,
             "properties.subnetId is set: a VNet-injected cache cannot use private endpoints");
 

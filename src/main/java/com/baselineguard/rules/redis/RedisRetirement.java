@@ -11,7 +11,8 @@ import com.baselineguard.rules.support.AbstractRule;
 
 /**
  * REDIS-018 (informational): every Microsoft.Cache/redis cache is on a retiring product, as PSRule's
- * Azure.Redis.MigrateAMR reports [PS8]. The date is fixed text, not compared with a clock.
+ * Azure.Redis.MigrateAMR reports (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.MigrateAMR/). The
+ * date is fixed text, not compared with a clock.
  */
 public final class RedisRetirement extends AbstractRule {
 

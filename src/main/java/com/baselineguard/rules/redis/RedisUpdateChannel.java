@@ -22,7 +22,8 @@ public final class RedisUpdateChannel extends PropertyRule {
             .fixClass(FixClass.SAFE)
             .build();
 
-    // Absent passes: Stable is the spec default [SP-R].
+    // Absent passes: Stable is the default in the 2024-11-01 spec
+    // (specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json).
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.updateChannel")
             .expect("Stable", v -> Values.textEquals(v, "Stable"))
             .whenAbsent(true, "absent means Stable, the default")

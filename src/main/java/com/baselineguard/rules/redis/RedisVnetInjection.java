@@ -11,7 +11,8 @@ import com.baselineguard.rules.support.AbstractRule;
 
 /**
  * REDIS-005 (informational): VNet injection is the legacy network model. The direction is the opposite of
- * the deprecated policy 7d092e0a [AP-R9]: current guidance is Private Link [D-R2].
+ * the deprecated Azure Policy 7d092e0a-7acd-40d2-a975-dca21cae48c4: current guidance is Private Link
+ * (https://learn.microsoft.com/azure/azure-cache-for-redis/cache-private-link).
  */
 public final class RedisVnetInjection extends AbstractRule {
 

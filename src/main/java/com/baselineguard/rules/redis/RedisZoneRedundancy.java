@@ -14,8 +14,10 @@ import com.google.gson.JsonElement;
 import java.util.Optional;
 
 /**
- * REDIS-017: the cache is zone redundant, with the logic of policy 1bf67da8 [AP-R10]. Detect only: zones
- * are create-only [SP-R], [D-R9].
+ * REDIS-017: the cache is zone redundant, with the logic of Azure Policy 1bf67da8-b100-45bf-b89d-e4669fc54411. Detect
+ * only: zones are create-only (only RedisCreateParameters has them in the 2024-11-01 REST spec,
+ * specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json;
+ * https://learn.microsoft.com/azure/reliability/migrate-cache-redis).
  */
 public final class RedisZoneRedundancy extends AbstractRule {
 

@@ -23,7 +23,9 @@ public final class RedisEnterpriseClientProtocol extends PropertyRule {
             .precondition("every client of the database connects with TLS (plaintext clients are cut off)")
             .build();
 
-    // The spec's default is TLS-encrypted [SP-E], so an absent property passes.
+    // The default is TLS-encrypted in the 2025-07-01 spec
+    // (specification/redisenterprise/resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json),
+    // so an absent property passes.
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.clientProtocol")
             .expect("\"Encrypted\"", v -> Values.textEquals(v, "Encrypted"))
             .whenAbsent(true, "absent means Encrypted, the default")

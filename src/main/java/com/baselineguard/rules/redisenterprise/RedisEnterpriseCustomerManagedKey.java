@@ -7,7 +7,10 @@ import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.PropertyRule;
 
-/** REDISENT-006: the cluster's disks are encrypted with a customer-managed key, as policy 09aa11bb audits [AP-E1]. */
+/**
+ * REDISENT-006: the cluster's disks are encrypted with a customer-managed key, as Azure Policy
+ * 09aa11bb-87ec-409f-bf0b-49b7c1561a87 audits.
+ */
 public final class RedisEnterpriseCustomerManagedKey extends PropertyRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-006", "RedisEnterprise.CustomerManagedKey")

@@ -11,7 +11,11 @@ import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import java.util.List;
 
-/** REDISENT-008: the database persists its data (RDB snapshots or an AOF log; at most one may be on [SP-E]). */
+/**
+ * REDISENT-008: the database persists its data (RDB snapshots or an AOF log; at most one may be on, per the 2025-07-01
+ * REST spec,
+ * specification/redisenterprise/resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json).
+ */
 public final class RedisEnterpriseDataPersistence extends AbstractRule {
 
     private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-008", "RedisEnterprise.DataPersistence")

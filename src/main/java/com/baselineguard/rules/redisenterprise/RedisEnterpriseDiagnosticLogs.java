@@ -23,7 +23,8 @@ public final class RedisEnterpriseDiagnosticLogs extends DiagnosticLogsRule {
             .precondition("a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)")
             .build();
 
-    // The fix sends no metrics, as the built-in policies fa570aa1/145ff119/e76ef589 do [AP-M4].
+    // The fix sends no metrics, as the built-in Azure Policy fa570aa1-acca-4eea-8e5a-233cf2c5e4c2 ("metrics": []) and
+    // its Event Hub and storage variants do.
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
             Set.of("allLogs", "audit"),
             Set.of("ConnectionEvents"),

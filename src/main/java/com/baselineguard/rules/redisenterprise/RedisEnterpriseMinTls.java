@@ -23,7 +23,8 @@ public final class RedisEnterpriseMinTls extends PropertyRule {
             .fixClass(FixClass.SAFE)
             .build();
 
-    // Absent passes: the 2025-07-01 spec says TLS 1.0 and 1.1 "are now completely obsolete -- you cannot use them" [SP-E].
+    // Absent passes: the 2025-07-01 spec says TLS 1.0 and 1.1 "are now completely obsolete -- you cannot use them"
+    // (specification/redisenterprise/resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json).
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.minimumTlsVersion")
             .expect("\"1.2\"", v -> Values.textEquals(v, "1.2"))
             .whenAbsent(true, "the service accepts only TLS 1.2 and later")

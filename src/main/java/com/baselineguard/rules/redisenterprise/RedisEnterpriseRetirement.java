@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * REDISENT-010 (informational): clusters on the deprecated Enterprise and Enterprise Flash SKUs should
- * move to Azure Managed Redis, as PSRule's Azure.RedisEnterprise.MigrateAMR reports [PS8]. No date
- * is given: the retirement date in the research is unverified.
+ * REDISENT-010 (informational): clusters on the deprecated Enterprise and Enterprise Flash SKUs should move to Azure
+ * Managed Redis, as PSRule's Azure.RedisEnterprise.MigrateAMR reports
+ * (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.RedisEnterprise.MigrateAMR/). No date is given: the only
+ * retirement date found came from a third-party summary, not a Microsoft source.
  */
 public final class RedisEnterpriseRetirement extends AbstractRule {
 

@@ -15,9 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * REDISENT-009: the cluster spans availability zones 1, 2 and 3 (policy 408934a8, PSRule
- * Azure.RedisEnterprise.Zones). Azure Managed Redis clusters do not list zones; their read-only
- * {@code redundancyMode} {@code ZR} says the same [SP-E]. Detect only: zones are chosen at creation.
+ * REDISENT-009: the cluster spans availability zones 1, 2 and 3 (policy 408934a8, PSRule Azure.RedisEnterprise.Zones).
+ * Azure Managed Redis clusters do not list zones; their read-only {@code redundancyMode} {@code ZR} says the same
+ * (2025-07-01 REST spec,
+ * specification/redisenterprise/resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json).
+ * Detect only: zones are chosen at creation.
  */
 public final class RedisEnterpriseZoneRedundancy extends AbstractRule {
 
