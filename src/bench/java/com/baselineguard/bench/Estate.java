@@ -72,12 +72,42 @@ final class Estate {
     List<JsonObject> generate(int size, int nonCompliantEvery) {
         List<JsonObject> resources = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            boolean bad = nonCompliantEvery > 0 && i % nonCompliantEvery == nonCompliantEvery - 1;
-            List<JsonObject> pool = bad ? nonCompliant : compliant;
-            JsonObject resource = pool.get(i % pool.size()).deepCopy();
-            resources.add(rename(resource, i));
+            resources.add(resource(i, nonCompliantEvery));
         }
         return resources;
+    }
+
+    /**
+     * Writes {@code size} resources as {@link #generate} makes them, one at a time, to {@code file} as an
+     * ARM list response ({@code {"value": [...]}}, pretty-printed as {@code az rest} prints it), or as
+     * JSON Lines (one compact resource per line) when {@code jsonLines}. Nothing is held but the
+     * resource being written, so 100,000 resources cost the disk, not the benchmark's heap.
+     */
+    void write(Path file, int size, int nonCompliantEvery, boolean jsonLines) throws IOException {
+        try (java.io.Writer out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            if (jsonLines) {
+                for (int i = 0; i < size; i++) {
+                    out.write(resource(i, nonCompliantEvery).toString());
+                    out.write('\n');
+                }
+                return;
+            }
+            com.google.gson.stream.JsonWriter json = new com.google.gson.stream.JsonWriter(out);
+            json.setIndent("  ");
+            json.beginObject().name("value").beginArray();
+            com.google.gson.Gson gson = new com.google.gson.Gson();
+            for (int i = 0; i < size; i++) {
+                gson.toJson(resource(i, nonCompliantEvery), json);
+            }
+            json.endArray().endObject();
+            json.flush();
+        }
+    }
+
+    private JsonObject resource(int i, int nonCompliantEvery) {
+        boolean bad = nonCompliantEvery > 0 && i % nonCompliantEvery == nonCompliantEvery - 1;
+        List<JsonObject> pool = bad ? nonCompliant : compliant;
+        return rename(pool.get(i % pool.size()).deepCopy(), i);
     }
 
     private static JsonObject rename(JsonObject resource, int i) {

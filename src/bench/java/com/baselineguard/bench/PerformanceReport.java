@@ -33,10 +33,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs every benchmark and writes {@code report.md} to the folder given as the only argument:
  * the JMH engine benchmarks, events end to end against the ARM stand-in (warm and cold), and the
- * 10,000-resource sweeps with and without write pacing. Counts are exact; times are medians.
+ * 10,000-resource sweeps with and without write pacing, and the command line's evaluate of 1,000 to
+ * 100,000 resources as a process ({@link CliBenchmark}). Counts are exact; times are medians.
  * Settings (system properties): {@code bench.latencyMs} (stand-in latency, default 20),
  * {@code bench.events} (warm events per case, default 40), {@code bench.cold} (cold runs, default 5),
- * {@code bench.parts} (default {@code engine,events,cold,sweeps}) picks the parts to run.
+ * {@code bench.parts} (default {@code engine,events,cold,sweeps,cli}) picks the parts to run.
  */
 public final class PerformanceReport {
 
@@ -48,14 +49,19 @@ public final class PerformanceReport {
 
     static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
 
+    private final Path out;
     private final StringBuilder table = new StringBuilder();
+
+    private PerformanceReport(Path out) {
+        this.out = out;
+    }
     private final List<String> verdicts = new ArrayList<>();
     private boolean allPass = true;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/performance");
         Files.createDirectories(out);
-        PerformanceReport report = new PerformanceReport();
+        PerformanceReport report = new PerformanceReport(out);
         String text = report.run();
         Files.writeString(out.resolve("report.md"), text);
         System.out.println(text);
@@ -70,7 +76,7 @@ public final class PerformanceReport {
 
         row("Figure", "Value", "Budget", "Verdict");
         table.append("|---|---|---|---|\n");
-        List<String> parts = List.of(System.getProperty("bench.parts", "engine,events,cold,sweeps").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "engine,events,cold,sweeps,cli").split(","));
         if (parts.contains("engine")) {
             engine();
         }
@@ -82,6 +88,9 @@ public final class PerformanceReport {
         }
         if (parts.contains("sweeps")) {
             sweeps();
+        }
+        if (parts.contains("cli")) {
+            cli();
         }
 
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -154,8 +163,10 @@ public final class PerformanceReport {
             eventCase("compliant Redis (REDIS-011 on)", compliant, compliantDiagnostics, Map.of(), latency, events, 2, 0);
             eventCase("compliant Redis (REDIS-011 off)", compliant, compliantDiagnostics,
                     Map.of("BG_RULE_MODE_REDIS_011", "off"), latency, events, 1, 0);
-            eventCase("non-compliant Redis (1-step plan, REDIS-011 on)", nonCompliant, List.of(), Map.of(), latency,
-                    events, 2, 1);
+            // Public, and its body shows no privateEndpointConnections: the cache, its diagnostic settings, its
+            // firewall rules and its private endpoint connections are read (docs/performance.md, reads per type).
+            eventCase("non-compliant public Redis (1-step plan, REDIS-011 on)", nonCompliant, List.of(), Map.of(), latency,
+                    events, 4, 1);
         }
     }
 
@@ -290,6 +301,18 @@ public final class PerformanceReport {
                 "main() %.0f ms, settings + catalog %.0f ms, SDK pipeline + credential built %.0f ms, first ARM request"
                         + " %.0f ms (after the token), done %.0f ms", median(toMain), median(toComposed),
                 median(toGateway), first, median(toDone)), "", "");
+    }
+
+    // ---- 5. the command line's whole path
+
+    private void cli() throws Exception {
+        CliBenchmark benchmark = CliBenchmark.fromProperties(out);
+        benchmark.run();
+        for (CliBenchmark.Row row : benchmark.rows) {
+            row(row.figure(), row.value(), row.budget(), row.verdict());
+        }
+        verdicts.addAll(benchmark.verdicts);
+        allPass &= benchmark.allPass;
     }
 
     // ---- 3 and 4. sweeps

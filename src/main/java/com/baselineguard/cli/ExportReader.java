@@ -7,39 +7,31 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.model.SnapshotEnvelope;
 import com.baselineguard.model.StrictJson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonReader;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Reads exported resource JSON: a file or folder holding one ARM resource, an array of them, an ARM
- * list response ({@code {"value": [...]}}), Azure Resource Graph output ({@code {"data": [...]}}, as
- * {@code az graph query} prints it), or a snapshot envelope ({@code {"resource": {...}, "related":
- * {"diagnosticSettings": [...], ...}}}).
+ * Reads exported resource JSON as a stream: files or folders holding one ARM resource, an array of
+ * them, an ARM list response ({@code {"value": [...]}}), Azure Resource Graph output
+ * ({@code {"data": [...]}}, as {@code az graph query} prints it), a snapshot envelope
+ * ({@code {"resource": {...}, "related": {...}}}), or JSON Lines of any of these; {@code -} is
+ * standard input.
  *
- * <p>Related resources found among the inputs (diagnostic settings, Redis firewall rules, private
- * endpoint connections, Batch certificates, Key Vaults) are attached to the resource they belong to,
- * which marks that kind as loaded for it. A problem with one file is reported against that file and
- * the other files are still read.
+ * <p>Each resource is handed on as soon as it is read, with the related items found among all the
+ * inputs attached (diagnostic settings, Redis firewall rules, private endpoint connections, Batch
+ * certificates, Key Vaults): those may come after their resource or in another input, so a first,
+ * cheaper pass collects them ({@link RelatedIndex#collect}) and only them. A problem with one input is
+ * reported against it and the other inputs are still read; a problem with one item is reported against
+ * that item and the others are still read.
  */
 public final class ExportReader {
-
-    /** Files larger than this are refused rather than read into memory. */
-    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
     /** A resource to evaluate and where it came from. */
     public record Loaded(ResourceSnapshot snapshot, Path file, int line) {
@@ -57,182 +49,150 @@ public final class ExportReader {
     public record Ignored(Path file, String id, String type, String reason) {
     }
 
-    /** Everything read from the inputs. */
-    public record Result(List<Loaded> resources, List<Ignored> ignored, List<InputError> errors) {
-    }
+    /** Where the items of the inputs go, in input order. */
+    interface Sink {
+        void resource(Loaded resource);
 
-    private record Item(JsonObject body, Path file, int line, Map<RelatedKind, List<JsonObject>> related) {
-    }
+        void ignored(Ignored item);
 
-    public Result read(List<Path> paths) {
-        List<InputError> errors = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            expand(path, files, errors);
-        }
-        List<Item> items = new ArrayList<>();
-        for (Path file : files) {
-            readFile(file, items, errors);
-        }
-        return assemble(items, errors);
-    }
+        void error(InputError error);
 
-    private static void expand(Path path, List<Path> files, List<InputError> errors) {
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                List<Path> found = walk.filter(Files::isRegularFile)
-                        .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                        .sorted().toList();
-                if (found.isEmpty()) {
-                    errors.add(new InputError(path, "folder holds no .json files"));
-                }
-                files.addAll(found);
-            } catch (IOException | RuntimeException e) {
-                errors.add(new InputError(path, "cannot list folder: " + e.getMessage()));
-            }
-        } else if (Files.isRegularFile(path)) {
-            files.add(path);
-        } else {
-            errors.add(new InputError(path, Files.exists(path) ? "not a regular file or folder" : "no such file or folder"));
+        /** An item attached to its resource by {@link RelatedIndex}, counted only. */
+        default void related() {
         }
     }
 
-    private static void readFile(Path file, List<Item> items, List<InputError> errors) {
-        String text;
+    /** What one item is. */
+    sealed interface Item {
+        /** A resource of an evaluated type, with the related data its envelope declares. */
+        record Resource(JsonObject body, Map<RelatedKind, List<JsonObject>> declared) implements Item {
+        }
+
+        /** A related item: a child or extension of {@code id.parent()}, or a Key Vault. */
+        record Related(RelatedKind kind, ResourceId id, JsonObject body) implements Item {
+        }
+
+        /** A well-formed item of another type. */
+        record Unsupported(String id, String type) implements Item {
+        }
+
+        /** An item that cannot be used, and why (with its position). */
+        record Invalid(String message) implements Item {
+        }
+    }
+
+    private static final JsonPath ID = JsonPath.of("id");
+    private static final JsonPath TYPE = JsonPath.of("type");
+
+    private final RelatedIndex related;
+
+    ExportReader(RelatedIndex related) {
+        this.related = related;
+    }
+
+    /** Reads one input that {@link RelatedIndex#collect} found usable, item by item, into {@code sink}. */
+    void read(ExportInputs.Usable usable, Sink sink) {
+        ExportInputs.Input input = usable.input();
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                errors.add(new InputError(file, "larger than " + (MAX_FILE_BYTES >> 20) + " MiB"));
-                return;
-            }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            errors.add(new InputError(file, "not UTF-8 text"));
-            return;
-        } catch (IOException e) {
-            errors.add(new InputError(file, "cannot read: " + e.getMessage()));
-            return;
-        }
-        JsonElement root;
-        try {
-            root = StrictJson.parse(text);
-        } catch (IllegalArgumentException e) {
-            errors.add(new InputError(file, "not valid JSON: " + e.getMessage()));
-            return;
-        }
-        List<JsonElement> elements;
-        if (root.isJsonArray()) {
-            elements = root.getAsJsonArray().asList();
-        } else if (root.isJsonObject() && root.getAsJsonObject().get("value") instanceof JsonArray list) {
-            elements = list.asList();
-        } else if (root.isJsonObject() && root.getAsJsonObject().get("data") instanceof JsonArray rows) {
-            elements = rows.asList();
-        } else if (root.isJsonObject()) {
-            elements = List.of(root);
-        } else {
-            errors.add(new InputError(file, "expected an ARM resource, an array of them, an ARM list response"
-                    + " ({\"value\": [...]}) or Resource Graph output ({\"data\": [...]})"));
-            return;
-        }
-        LineFinder lines = new LineFinder(text);
-        for (int i = 0; i < elements.size(); i++) {
-            String where = elements.size() == 1 && root.isJsonObject() && elements.get(0) == root ? "" : "item " + (i + 1) + ": ";
-            JsonElement element = elements.get(i);
-            if (!element.isJsonObject()) {
-                errors.add(new InputError(file, where + "expected a JSON object, found " + kind(element)));
-                continue;
-            }
-            JsonObject object = element.getAsJsonObject();
-            Map<RelatedKind, List<JsonObject>> related = Map.of();
-            if (SnapshotEnvelope.isEnvelope(object)) {
-                try {
-                    related = SnapshotEnvelope.related(object);
-                } catch (IllegalArgumentException e) {
-                    errors.add(new InputError(file, where + e.getMessage()));
-                    continue;
+            ExportDocument.walk(input, usable.jsonLines(), new ExportDocument.Items() {
+                @Override
+                public void streamed(JsonReader reader, int depth, ExportDocument.Position position) throws IOException {
+                    ExportDocument.IdLine idLine = new ExportDocument.IdLine(depth, position.lineOffset());
+                    JsonElement element;
+                    try {
+                        element = StrictJson.read(reader, depth, idLine);
+                    } catch (IllegalArgumentException e) {
+                        sink.error(new InputError(input.shown(), position.where() + "not valid JSON: " + e.getMessage()));
+                        return;
+                    }
+                    item(input, element, position, idLine.line(), sink);
                 }
-                object = object.getAsJsonObject("resource");
-            }
-            Optional<String> id = JsonPath.of("id").readString(object);
-            if (id.isEmpty()) {
-                errors.add(new InputError(file, where + "has no \"id\"; is this an ARM resource?"));
-                continue;
-            }
-            items.add(new Item(object, file, lines.lineOf(id.get()), related));
+
+                @Override
+                public void whole(JsonObject item, int idLine, ExportDocument.Position position) {
+                    item(input, item, position, idLine, sink);
+                }
+
+                @Override
+                public void badLine(ExportDocument.Position position, String message) {
+                    sink.error(new InputError(input.shown(), position.where() + message));
+                }
+            });
+        } catch (ExportDocument.Unusable e) {
+            // The first pass read this input whole; it changed while being read.
+            sink.error(new InputError(input.shown(), e.getMessage()));
         }
     }
 
-    private static Result assemble(List<Item> items, List<InputError> errors) {
-        List<Item> resources = new ArrayList<>();
-        List<Ignored> ignored = new ArrayList<>();
-        Map<ResourceId, Map<RelatedKind, List<JsonObject>>> children = new LinkedHashMap<>();
-        List<JsonObject> vaults = new ArrayList<>();
-        List<Loaded> loaded = new ArrayList<>();
-        for (Item item : items) {
-            String idText = JsonPath.of("id").readString(item.body()).orElseThrow();
-            ResourceId id;
+    private void item(ExportInputs.Input input, JsonElement element, ExportDocument.Position position, int line, Sink sink) {
+        Item item = classify(element, position, line);
+        if (item instanceof Item.Resource resource) {
             try {
-                id = ResourceId.parse(idText);
-            } catch (IllegalArgumentException e) {
-                errors.add(new InputError(item.file(), "line " + item.line() + ": " + e.getMessage()));
-                continue;
-            }
-            String type = JsonPath.of("type").readString(item.body()).filter(t -> !t.isBlank()).orElse(id.type());
-            Optional<RelatedKind> relatedKind = relatedKind(type);
-            if (ResourceType.fromArmType(type).isPresent()) {
-                resources.add(item);
-            } else if (relatedKind.isPresent() && relatedKind.get() == RelatedKind.KEY_VAULTS) {
-                vaults.add(item.body());
-            } else if (relatedKind.isPresent() && id.parent().isPresent()) {
-                ResourceId owner = id.parent().get();
-                children.computeIfAbsent(owner, k -> new EnumMap<>(RelatedKind.class))
-                        .computeIfAbsent(relatedKind.get(), k -> new ArrayList<>()).add(item.body());
-            } else {
-                ignored.add(new Ignored(item.file(), idText, type, "type " + type + " is not evaluated by Baseline Guard"));
-            }
-        }
-        for (Item item : resources) {
-            try {
-                ResourceSnapshot snapshot = ResourceSnapshot.of(item.body());
-                for (Map.Entry<RelatedKind, List<JsonObject>> entry
-                        : children.getOrDefault(snapshot.id(), Map.of()).entrySet()) {
+                ResourceSnapshot snapshot = related.attachChildren(ResourceSnapshot.of(resource.body()));
+                for (Map.Entry<RelatedKind, List<JsonObject>> entry : resource.declared().entrySet()) {
                     snapshot = snapshot.withRelated(entry.getKey(), entry.getValue());
                 }
-                for (Map.Entry<RelatedKind, List<JsonObject>> entry : item.related().entrySet()) {
-                    snapshot = snapshot.withRelated(entry.getKey(), entry.getValue());
-                }
-                snapshot = attachVault(snapshot, vaults);
-                loaded.add(new Loaded(snapshot, item.file(), item.line()));
+                sink.resource(new Loaded(related.attachVault(snapshot), input.shown(), line));
             } catch (IllegalArgumentException e) {
-                errors.add(new InputError(item.file(), "line " + item.line() + ": " + e.getMessage()));
+                sink.error(new InputError(input.shown(), "line " + line + ": " + e.getMessage()));
             }
+        } else if (item instanceof Item.Related) {
+            sink.related();
+        } else if (item instanceof Item.Unsupported unsupported) {
+            sink.ignored(new Ignored(input.shown(), unsupported.id(), unsupported.type(),
+                    "type " + unsupported.type() + " is not evaluated by Baseline Guard"));
+        } else if (item instanceof Item.Invalid invalid) {
+            sink.error(new InputError(input.shown(), invalid.message()));
         }
-        return new Result(loaded, ignored, errors);
     }
 
-    private static ResourceSnapshot attachVault(ResourceSnapshot snapshot, List<JsonObject> vaults) {
-        if (vaults.isEmpty() || snapshot.type() != ResourceType.BATCH_ACCOUNT
-                || snapshot.related(RelatedKind.KEY_VAULTS).isPresent()) {
-            return snapshot;
+    /**
+     * What an item is. Both passes classify with this one function, so the first pass collects exactly
+     * the related items the second pass skips.
+     */
+    static Item classify(JsonElement element, ExportDocument.Position position, int line) {
+        String where = position.where();
+        if (!element.isJsonObject()) {
+            return new Item.Invalid(where + "expected a JSON object, found " + kind(element));
         }
-        Optional<String> keyHost = snapshot.string("properties.encryption.keyVaultProperties.keyIdentifier")
-                .flatMap(ExportReader::host);
-        if (keyHost.isEmpty()) {
-            return snapshot;
+        JsonObject object = element.getAsJsonObject();
+        Map<RelatedKind, List<JsonObject>> declared = Map.of();
+        if (SnapshotEnvelope.isEnvelope(object)) {
+            try {
+                declared = SnapshotEnvelope.related(object);
+            } catch (IllegalArgumentException e) {
+                return new Item.Invalid(where + e.getMessage());
+            }
+            object = object.getAsJsonObject("resource");
         }
-        List<JsonObject> matching = vaults.stream()
-                .filter(v -> JsonPath.of("properties.vaultUri").readString(v).flatMap(ExportReader::host)
-                        .map(h -> h.equalsIgnoreCase(keyHost.get())).orElse(false))
-                .toList();
-        return matching.isEmpty() ? snapshot : snapshot.withRelated(RelatedKind.KEY_VAULTS, matching);
-    }
-
-    private static Optional<String> host(String url) {
+        Optional<String> idText = ID.readString(object);
+        if (idText.isEmpty()) {
+            return new Item.Invalid(where + "has no \"id\"; is this an ARM resource?");
+        }
+        Optional<String> typeMember = TYPE.readString(object).filter(t -> !t.isBlank());
+        if (typeMember.isPresent() && ResourceType.fromArmType(typeMember.get()).isPresent()) {
+            // ResourceSnapshot.of parses the id and checks it against the type.
+            return new Item.Resource(object, declared);
+        }
+        ResourceId id;
         try {
-            return Optional.ofNullable(URI.create(url.trim()).getHost());
+            id = ResourceId.parse(idText.get());
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return new Item.Invalid("line " + line + ": " + e.getMessage());
         }
+        String type = typeMember.orElse(id.type());
+        if (ResourceType.fromArmType(type).isPresent()) {
+            return new Item.Resource(object, declared);
+        }
+        Optional<RelatedKind> kind = relatedKind(type);
+        if (kind.isPresent() && !kind.equals(relatedKind(id.type()))) {
+            // Attaching it by its id would contradict its type; the first pass decides by the id.
+            return new Item.Invalid("line " + line + ": type " + type + " does not match its id " + idText.get());
+        }
+        if (kind.isPresent() && (kind.get() == RelatedKind.KEY_VAULTS || id.parent().isPresent())) {
+            return new Item.Related(kind.get(), id, object);
+        }
+        return new Item.Unsupported(idText.get(), type);
     }
 
     /** Which related kind an ARM type is, if any. */
@@ -265,34 +225,5 @@ public final class ExportReader {
         }
         return "a " + (element.getAsJsonPrimitive().isString() ? "string" : element.getAsJsonPrimitive().isNumber()
                 ? "number" : "boolean");
-    }
-
-    /** Finds the line on which a resource id appears, scanning forward as resources usually appear in order. */
-    private static final class LineFinder {
-        private final String text;
-        private int cursor;
-
-        LineFinder(String text) {
-            this.text = text;
-        }
-
-        int lineOf(String id) {
-            String needle = "\"" + id + "\"";
-            int at = text.indexOf(needle, cursor);
-            if (at < 0) {
-                at = text.indexOf(needle);
-            }
-            if (at < 0) {
-                return 1;
-            }
-            cursor = at + needle.length();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            return line;
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,16 +45,19 @@ final class HandleEventCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final InputStream stdin;
+    private final Supplier<Console> consoles;
 
-    HandleEventCommand(Map<String, String> environment, InputStream stdin) {
+    HandleEventCommand(Map<String, String> environment, InputStream stdin, Supplier<Console> consoles) {
         this.environment = environment;
         this.stdin = stdin;
+        this.consoles = consoles;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Console console = consoles.get();
         String body;
         try {
             body = read();
@@ -73,11 +77,12 @@ final class HandleEventCommand implements Callable<Integer> {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(),
-                LiveOptions.progress(live.get().composition(), err));
+        LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "handle-event");
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
         List<Outcome> finals = new ArrayList<>();
         for (Outcome outcome : first) {
-            LiveOptions.progress(live.get().composition(), err).accept(outcome);
+            progress.position(finals.size(), first.size());
+            progress.accept(outcome);
             if (outcome.followUp().isPresent()) {
                 List<Outcome> chain = runner.run(outcome.followUp().get());
                 finals.add(chain.get(chain.size() - 1));
@@ -85,6 +90,7 @@ final class HandleEventCommand implements Callable<Integer> {
                 finals.add(outcome);
             }
         }
+        progress.end();
         if (options.format == LiveOptions.Format.json) {
             JsonArray array = new JsonArray();
             finals.forEach(o -> array.add(o.toJson()));

@@ -1,78 +1,94 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.engine.Finding;
-import com.baselineguard.engine.ReportJson;
-import com.baselineguard.engine.ResourceReport;
-import com.baselineguard.rules.Status;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 /**
- * The {@code --format json} output. Schema: docs/output-json.md ({@code schemaVersion} 1). Stable:
- * fields are only ever added.
+ * The {@code --format json} output: one document, written as the run goes. Schema: docs/output-json.md
+ * ({@code schemaVersion} 1). Stable: fields are only ever added. {@code summary} comes last, since it
+ * is known only once every resource has been written; {@code ignored} and {@code errors} are kept
+ * aside ({@link Spool}) until the resources are written.
  */
-final class JsonReport {
+final class JsonReport implements ReportWriter {
 
     static final int SCHEMA_VERSION = 1;
 
-    private JsonReport() {
+    private final OutputBuffer out;
+    private final JsonWriter json;
+    private final Spool ignored = new Spool();
+    private final Spool errors = new Spool();
+
+    JsonReport(PrintWriter out, String toolVersion) {
+        this.out = new OutputBuffer(out);
+        this.json = new JsonWriter(this.out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        json.setSerializeNulls(true);
+        try {
+            json.beginObject();
+            json.name("schemaVersion").value(SCHEMA_VERSION);
+            json.name("tool");
+            ReportWriter.write(json, tool(toolVersion), true);
+            json.name("resources").beginArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    static String render(EvaluationRun run, String toolVersion) {
-        JsonObject root = new JsonObject();
-        root.addProperty("schemaVersion", SCHEMA_VERSION);
+    static JsonObject tool(String toolVersion) {
         JsonObject tool = new JsonObject();
         tool.addProperty("name", "baseline-guard");
         tool.addProperty("version", toolVersion);
-        root.add("tool", tool);
-        root.add("summary", summary(run));
-        JsonArray resources = new JsonArray();
-        for (EvaluationRun.Evaluated evaluated : run.resources()) {
-            resources.add(resource(evaluated));
-        }
-        root.add("resources", resources);
-        JsonArray ignored = new JsonArray();
-        for (ExportReader.Ignored item : run.ignored()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("file", item.file().toString());
-            o.addProperty("id", item.id());
-            o.addProperty("type", item.type());
-            o.addProperty("reason", item.reason());
-            ignored.add(o);
-        }
-        root.add("ignored", ignored);
-        JsonArray errors = new JsonArray();
-        for (ExportReader.InputError error : run.errors()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("file", error.file().toString());
-            o.addProperty("message", error.message());
-            errors.add(o);
-        }
-        root.add("errors", errors);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
+        return tool;
     }
 
-    private static JsonObject summary(EvaluationRun run) {
-        JsonObject summary = new JsonObject();
-        summary.addProperty("resources", run.resources().size());
-        summary.addProperty("nonCompliantResources", run.resources().stream().filter(r -> r.report().failed()).count());
-        for (Status status : Status.values()) {
-            summary.addProperty(status.label(), run.count(status));
+    @Override
+    public void resource(Evaluated evaluated) {
+        ResourceJson.write(json, evaluated, null);
+    }
+
+    @Override
+    public void ignored(ExportReader.Ignored item) {
+        ignored.add(ReportWriter.json(item));
+    }
+
+    @Override
+    public void error(ExportReader.InputError error) {
+        errors.add(ReportWriter.json(error));
+    }
+
+    @Override
+    public void finish(RunSummary summary) {
+        try {
+            json.endArray();
+            json.name("ignored").beginArray();
+            ignored.forEach(o -> ReportWriter.write(json, o, true));
+            json.endArray();
+            json.name("errors").beginArray();
+            errors.forEach(o -> ReportWriter.write(json, o, true));
+            json.endArray();
+            json.name("summary");
+            ReportWriter.write(json, summary.toJson(), true);
+            json.endObject();
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        summary.addProperty("plannedSteps", run.plannedSteps());
-        summary.addProperty("ignored", run.ignored().size());
-        summary.addProperty("errors", run.errors().size());
-        return summary;
+        out.write(System.lineSeparator());
+        out.flush();
     }
 
-    static JsonObject resource(EvaluationRun.Evaluated evaluated) {
-        JsonObject o = ReportJson.report(evaluated.report());
-        o.addProperty("file", evaluated.file().toString());
-        o.addProperty("line", evaluated.line());
-        return o;
+    @Override
+    public void flush() {
+        out.flush();
     }
 
+    @Override
+    public void close() {
+        ignored.close();
+        errors.close();
+    }
 }

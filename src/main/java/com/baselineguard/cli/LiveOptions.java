@@ -5,13 +5,10 @@ import com.baselineguard.config.ConfigurationException;
 import com.baselineguard.engine.Remediator;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.port.OutcomeSink;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Options and set-up shared by the commands that talk to Azure. */
@@ -55,19 +52,11 @@ final class LiveOptions {
     }
 
     /**
-     * The CLI's progress sink: each outcome line on standard error (the record of truth), then published
-     * to the outcome topic when one is configured; a failed publish is one more line, never an error.
+     * The CLI's progress sink: each outcome line on standard error (the record of truth; not with
+     * --quiet), then published to the outcome topic when one is configured (a failed publish is one more
+     * line, never an error), and on a terminal a progress line saying what the command waits on.
      */
-    static Consumer<Outcome> progress(Composition composition, PrintWriter err) {
-        return outcome -> {
-            err.println(outcome.logLine());
-            try {
-                composition.outcomeSink().publish(outcome.event(OutcomeSink.source("cli"))).ifPresent(err::println);
-            } catch (RuntimeException e) {
-                err.println("BaselineGuardOutcomeNotPublished outcomeId=" + outcome.outcomeId() + " error="
-                        + e.getClass().getSimpleName() + " (the publisher could not be built)");
-            }
-            err.flush();
-        };
+    static LiveProgress progress(Composition composition, Console console, String command) {
+        return new LiveProgress(composition, console, command);
     }
 }

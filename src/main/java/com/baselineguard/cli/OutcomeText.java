@@ -19,7 +19,7 @@ final class OutcomeText {
         out.append("  ").append(outcome.reason()).append('\n');
         for (Finding f : outcome.findings()) {
             if (f.status() == Status.FAIL || f.status() == Status.NOT_EVALUATED) {
-                out.append("  ").append(f.status().label()).append("  ").append(f.rule().id()).append(' ')
+                out.append("  ").append(f.statusLabel()).append("  ").append(f.rule().id()).append(' ')
                         .append(f.rule().name()).append(": ").append(f.evaluation().reason()).append('\n');
             }
         }

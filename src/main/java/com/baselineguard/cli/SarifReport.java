@@ -6,15 +6,18 @@ import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,67 +25,111 @@ import java.util.Map;
  * The {@code --format sarif} output: SARIF 2.1.0 as GitHub code scanning accepts it. One result per
  * failing rule per resource, located at the line of the resource's id in the exported file, with a
  * stable fingerprint (rule id + resource id) so alerts follow the resource, not the line.
- * GitHub reads {@code properties.security-severity} (0-10) to rank security alerts.
+ * GitHub reads {@code properties.security-severity} (0-10) to rank security alerts. An informational
+ * finding is a result of level {@code note}. Written as the run goes: the results as the resources are
+ * evaluated, the invocation (with the input errors) at the end.
  */
-final class SarifReport {
+final class SarifReport implements ReportWriter {
 
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private SarifReport() {
+    private final OutputBuffer out;
+    private final JsonWriter json;
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
+    private final Path baseDirectory;
+    private final Spool errors = new Spool();
+    private Path lastFile;
+    private String lastUri;
+
+    SarifReport(PrintWriter out, Catalog catalog, String toolVersion, Path baseDirectory) {
+        this.out = new OutputBuffer(out);
+        this.baseDirectory = baseDirectory;
+        this.json = new JsonWriter(this.out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        try {
+            json.beginObject();
+            json.name("$schema").value(SCHEMA);
+            json.name("version").value("2.1.0");
+            json.name("runs").beginArray().beginObject();
+            JsonObject driver = new JsonObject();
+            driver.addProperty("name", "Baseline Guard");
+            driver.addProperty("semanticVersion", toolVersion.replace("-SNAPSHOT", ""));
+            driver.addProperty("version", toolVersion);
+            JsonArray rules = new JsonArray();
+            for (Rule rule : catalog.rules()) {
+                ruleIndex.put(rule.metadata().id(), rules.size());
+                rules.add(rule(rule.metadata()));
+            }
+            driver.add("rules", rules);
+            JsonObject tool = new JsonObject();
+            tool.add("driver", driver);
+            json.name("tool");
+            ReportWriter.write(json, tool, false);
+            JsonObject originalUriBaseIds = new JsonObject();
+            JsonObject srcRoot = new JsonObject();
+            srcRoot.addProperty("uri", baseDirectory.toAbsolutePath().normalize().toUri().toString());
+            originalUriBaseIds.add("SRCROOT", srcRoot);
+            json.name("originalUriBaseIds");
+            ReportWriter.write(json, originalUriBaseIds, false);
+            json.name("results").beginArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    static String render(EvaluationRun run, Catalog catalog, String toolVersion, Path baseDirectory) {
-        JsonObject root = new JsonObject();
-        root.addProperty("$schema", SCHEMA);
-        root.addProperty("version", "2.1.0");
-        JsonObject runObject = new JsonObject();
-        JsonObject driver = new JsonObject();
-        driver.addProperty("name", "Baseline Guard");
-        driver.addProperty("semanticVersion", toolVersion.replace("-SNAPSHOT", ""));
-        driver.addProperty("version", toolVersion);
-        JsonArray rules = new JsonArray();
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        for (Rule rule : catalog.rules()) {
-            ruleIndex.put(rule.metadata().id(), rules.size());
-            rules.add(rule(rule.metadata()));
-        }
-        driver.add("rules", rules);
-        JsonObject tool = new JsonObject();
-        tool.add("driver", driver);
-        runObject.add("tool", tool);
-        JsonObject originalUriBaseIds = new JsonObject();
-        JsonObject srcRoot = new JsonObject();
-        srcRoot.addProperty("uri", baseDirectory.toAbsolutePath().normalize().toUri().toString());
-        originalUriBaseIds.add("SRCROOT", srcRoot);
-        runObject.add("originalUriBaseIds", originalUriBaseIds);
-        JsonArray results = new JsonArray();
-        for (EvaluationRun.Evaluated evaluated : run.resources()) {
-            for (Finding finding : evaluated.report().findings()) {
-                if (finding.status() == Status.FAIL) {
-                    results.add(result(evaluated, finding, ruleIndex.get(finding.rule().id()), baseDirectory));
-                }
+    @Override
+    public void resource(Evaluated evaluated) {
+        for (Finding finding : evaluated.report().findings()) {
+            if (finding.status() == Status.FAIL) {
+                ReportWriter.write(json, result(evaluated, finding, ruleIndex.get(finding.rule().id())), false);
             }
         }
-        runObject.add("results", results);
-        JsonArray invocations = new JsonArray();
-        JsonObject invocation = new JsonObject();
-        invocation.addProperty("executionSuccessful", run.errors().isEmpty());
-        JsonArray notifications = new JsonArray();
-        for (ExportReader.InputError error : run.errors()) {
-            JsonObject n = new JsonObject();
-            n.addProperty("level", "error");
-            JsonObject message = new JsonObject();
-            message.addProperty("text", error.file() + ": " + error.message());
-            n.add("message", message);
-            notifications.add(n);
+    }
+
+    @Override
+    public void ignored(ExportReader.Ignored item) {
+        // SARIF has no place for items of other types.
+    }
+
+    @Override
+    public void error(ExportReader.InputError error) {
+        errors.add(ReportWriter.json(error));
+    }
+
+    @Override
+    public void finish(RunSummary summary) {
+        try {
+            json.endArray();
+            json.name("invocations").beginArray().beginObject();
+            json.name("executionSuccessful").value(summary.errors() == 0);
+            json.name("toolExecutionNotifications").beginArray();
+            errors.forEach(error -> {
+                JsonObject n = new JsonObject();
+                n.addProperty("level", "error");
+                n.add("message", text(error.get("file").getAsString() + ": " + error.get("message").getAsString()));
+                ReportWriter.write(json, n, false);
+            });
+            json.endArray();
+            json.endObject().endArray();
+            json.endObject().endArray();
+            json.endObject();
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        invocation.add("toolExecutionNotifications", notifications);
-        invocations.add(invocation);
-        runObject.add("invocations", invocations);
-        JsonArray runs = new JsonArray();
-        runs.add(runObject);
-        root.add("runs", runs);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        errors.close();
     }
 
     private static JsonObject rule(RuleMetadata m) {
@@ -110,15 +157,16 @@ final class SarifReport {
         return rule;
     }
 
-    private static JsonObject result(EvaluationRun.Evaluated evaluated, Finding finding, int index, Path base) {
+    private JsonObject result(Evaluated evaluated, Finding finding, int index) {
         JsonObject result = new JsonObject();
         result.addProperty("ruleId", finding.rule().id());
         result.addProperty("ruleIndex", index);
-        result.addProperty("level", level(finding.rule().severity()));
+        // An informational finding is a note whatever else: guidance, never a failure to fix.
+        result.addProperty("level", finding.informational() ? "note" : level(finding.rule().severity()));
         String id = evaluated.report().snapshot().id().toString();
         result.add("message", text(finding.rule().name() + " on " + id + ": " + finding.evaluation().reason()));
         JsonObject artifact = new JsonObject();
-        artifact.addProperty("uri", relativeUri(evaluated.file(), base));
+        artifact.addProperty("uri", uri(evaluated.file()));
         artifact.addProperty("uriBaseId", "SRCROOT");
         JsonObject region = new JsonObject();
         region.addProperty("startLine", Math.max(1, evaluated.line()));
@@ -140,6 +188,15 @@ final class SarifReport {
         fingerprints.addProperty("baselineGuard/v1", sha256(finding.rule().id() + "|" + id.toLowerCase(Locale.ROOT)));
         result.add("partialFingerprints", fingerprints);
         return result;
+    }
+
+    /** The artifact URI of an input; the same for all its resources, so worked out once per input. */
+    private String uri(Path file) {
+        if (!file.equals(lastFile)) {
+            lastFile = file;
+            lastUri = relativeUri(file, baseDirectory);
+        }
+        return lastUri;
     }
 
     private static String relativeUri(Path file, Path base) {

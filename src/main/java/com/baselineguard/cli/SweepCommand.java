@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,9 +45,11 @@ final class SweepCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> environment;
+    private final Supplier<Console> consoles;
 
-    SweepCommand(Map<String, String> environment) {
+    SweepCommand(Map<String, String> environment, Supplier<Console> consoles) {
         this.environment = environment;
+        this.consoles = consoles;
     }
 
     @Override
@@ -59,6 +62,7 @@ final class SweepCommand implements Callable<Integer> {
                         "--subscription: '" + subscription + "' is not a subscription id (a GUID)");
             }
         }
+        Console console = consoles.get();
         Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
         if (live.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -68,16 +72,22 @@ final class SweepCommand implements Callable<Integer> {
         List<String> targets = subscriptions.isEmpty() ? scopes.subscriptions()
                 : subscriptions.stream().map(String::trim).toList();
         List<String> groups = subscriptions.isEmpty() ? scopes.managementGroups() : List.of();
+        LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "sweep");
         List<WorkItem> queued = new ArrayList<>();
-        Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, queued::add);
-        err.println(summary.logLine());
-        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(),
-                LiveOptions.progress(live.get().composition(), err));
+        progress.note("reading Azure Resource Graph");
+        Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, item -> {
+            queued.add(item);
+            progress.note("reading Azure Resource Graph, " + queued.size() + " resources to remediate so far");
+        });
+        console.info(summary.logLine());
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
         List<Outcome> finals = new ArrayList<>();
         for (WorkItem item : queued) {
+            progress.position(finals.size(), queued.size());
             List<Outcome> chain = runner.run(item);
             finals.add(chain.get(chain.size() - 1));
         }
+        progress.end();
         if (options.format == LiveOptions.Format.json) {
             JsonObject result = new JsonObject();
             result.add("summary", summary.toJson());

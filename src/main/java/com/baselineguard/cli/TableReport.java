@@ -6,72 +6,160 @@ import com.baselineguard.engine.PlannedChange;
 import com.baselineguard.engine.ResourceReport;
 import com.baselineguard.rules.Status;
 import com.baselineguard.rules.support.Values;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The {@code --format table} output, for people: per resource, the failing and not-evaluated rules
- * and the requests that would fix them; a summary last. Colour only when writing to a terminal.
+ * The {@code --format table} output, for people: per resource, as it is evaluated, the failing,
+ * informational and not-evaluated rules and the requests that would fix them; at the end the ignored
+ * types, the counts per rule, and the summary line last. Colour only when writing to a terminal.
  */
-final class TableReport {
+final class TableReport implements ReportWriter {
 
     private static final String RESET = "\u001B[0m";
     private static final String RED = "\u001B[31m";
     private static final String GREEN = "\u001B[32m";
     private static final String YELLOW = "\u001B[33m";
+    private static final String CYAN = "\u001B[36m";
     private static final String DIM = "\u001B[2m";
     private static final String BOLD = "\u001B[1m";
+    private static final int STATUS_WIDTH = "NOT EVALUATED".length();
 
+    private final PrintWriter out;
+    private final OutputBuffer buffer;
     private final boolean color;
+    private final boolean everyIgnored;
+    /** One resource's text, reused: growing a fresh one per resource was most of what a table run allocated. */
+    private final StringBuilder text = new StringBuilder(8192);
 
-    TableReport(boolean color) {
+    /** @param everyIgnored a line per ignored item as it is met (--verbose), not only the count per type */
+    TableReport(PrintWriter out, boolean color, boolean everyIgnored) {
+        this.out = out;
+        this.buffer = new OutputBuffer(out);
         this.color = color;
+        this.everyIgnored = everyIgnored;
     }
 
-    String render(EvaluationRun run) {
-        StringBuilder out = new StringBuilder();
-        for (EvaluationRun.Evaluated evaluated : run.resources()) {
-            resource(out, evaluated);
-        }
-        for (ExportReader.Ignored ignored : run.ignored()) {
-            out.append(paint(DIM, "ignored " + ignored.id() + " (" + ignored.reason() + ")")).append('\n');
-        }
-        if (!run.ignored().isEmpty()) {
-            out.append('\n');
-        }
-        long failing = run.resources().stream().filter(r -> r.report().failed()).count();
-        out.append(paint(BOLD, run.resources().size() + " resources, " + failing + " non-compliant")).append(": ")
-                .append(run.count(Status.FAIL)).append(" fail, ")
-                .append(run.count(Status.PASS)).append(" pass, ")
-                .append(run.count(Status.NOT_EVALUATED)).append(" not evaluated, ")
-                .append(run.count(Status.NOT_APPLICABLE)).append(" not applicable; ")
-                .append(run.plannedSteps()).append(" fix requests planned");
-        if (!run.errors().isEmpty()) {
-            out.append("; ").append(run.errors().size()).append(run.errors().size() == 1 ? " input error" : " input errors");
-        }
-        return out.append('\n').toString();
+    @Override
+    public void resource(Evaluated evaluated) {
+        text.setLength(0);
+        resource(text, evaluated);
+        buffer.append(text);
     }
 
-    private void resource(StringBuilder out, EvaluationRun.Evaluated evaluated) {
+    @Override
+    public void ignored(ExportReader.Ignored item) {
+        if (everyIgnored) {
+            buffer.append(paint(DIM, "ignored " + item.id() + " (" + item.reason() + ")")).append(System.lineSeparator());
+        }
+    }
+
+    @Override
+    public void error(ExportReader.InputError error) {
+        // Printed on standard error as it happens; counted in the summary.
+    }
+
+    @Override
+    public void finish(RunSummary summary) {
+        buffer.flush();
+        if (!summary.ignoredPerType().isEmpty()) {
+            List<String> types = new ArrayList<>();
+            summary.ignoredPerType().forEach((type, count) -> types.add(count + " " + type));
+            out.println(paint(DIM, "ignored, not evaluated by Baseline Guard: " + String.join(", ", types)));
+            out.println();
+        }
+        if (!summary.perRule().isEmpty()) {
+            out.println(paint(BOLD, "Per rule"));
+            for (Map.Entry<String, Map<ReportedStatus, Long>> rule : summary.perRule().entrySet()) {
+                List<String> counts = new ArrayList<>();
+                for (ReportedStatus status : ReportedStatus.values()) {
+                    long n = rule.getValue().getOrDefault(status, 0L);
+                    if (n > 0) {
+                        counts.add(n + " " + status.words());
+                    }
+                }
+                out.println("  " + pad(rule.getKey(), 14) + pad(summary.ruleName(rule.getKey()), 38) + String.join(", ", counts));
+            }
+            out.println();
+        }
+        StringBuilder line = new StringBuilder();
+        line.append(paint(BOLD, summary.resources() + " resources, " + summary.nonCompliant() + " non-compliant, "
+                + summary.compliant() + " compliant" + (summary.skipped() > 0 ? ", " + summary.skipped() + " skipped" : "")))
+                .append(": ");
+        for (ReportedStatus status : ReportedStatus.values()) {
+            line.append(summary.count(status)).append(' ').append(status.words())
+                    .append(status == ReportedStatus.NOT_APPLICABLE ? "; " : ", ");
+        }
+        line.append(summary.plannedSteps()).append(" fix requests planned");
+        if (summary.errors() > 0) {
+            line.append("; ").append(summary.errors()).append(summary.errors() == 1 ? " input error" : " input errors");
+        }
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void flush() {
+        buffer.flush();
+    }
+
+    private void resource(StringBuilder out, Evaluated evaluated) {
         ResourceReport report = evaluated.report();
-        String verdict = report.skipped().isPresent() ? paint(DIM, "SKIPPED")
-                : report.failed() ? paint(RED, "NON-COMPLIANT") : paint(GREEN, "COMPLIANT");
-        out.append(paint(BOLD, report.snapshot().id().name())).append("  ").append(report.snapshot().type())
-                .append("  ").append(verdict).append('\n');
-        out.append("  ").append(paint(DIM, report.snapshot().id() + "  (" + evaluated.file() + ":" + evaluated.line() + ")"))
-                .append('\n');
+        paint(out, BOLD, report.snapshot().id().name()).append("  ").append(report.snapshot().type()).append("  ");
+        if (report.skipped().isPresent()) {
+            paint(out, DIM, "SKIPPED");
+        } else if (report.failed()) {
+            paint(out, RED, "NON-COMPLIANT");
+        } else {
+            paint(out, GREEN, "COMPLIANT");
+        }
+        out.append('\n').append("  ");
+        if (color) {
+            out.append(DIM);
+        }
+        out.append(report.snapshot().id()).append("  (").append(evaluated.file()).append(':').append(evaluated.line()).append(')');
+        if (color) {
+            out.append(RESET);
+        }
+        out.append('\n');
         if (report.skipped().isPresent()) {
             out.append("  ").append(report.skipped().get()).append("\n\n");
             return;
         }
-        List<Finding> shown = report.findings().stream()
-                .filter(f -> f.status() == Status.FAIL || f.status() == Status.NOT_EVALUATED).toList();
-        for (Finding f : shown) {
-            String status = f.status() == Status.FAIL ? paint(RED, "FAIL         ") : paint(YELLOW, "NOT EVALUATED");
-            out.append("  ").append(status).append("  ").append(pad(f.rule().id(), 10)).append(pad(f.rule().name(), 28))
-                    .append(pad(f.rule().severity().label(), 14)).append(f.evaluation().reason()).append('\n');
-            if (f.status() == Status.FAIL) {
-                out.append("  ").append(" ".repeat(15 + 10 + 28 + 14)).append(paint(DIM, "fix: " + f.fix().state().label()
-                        + (f.fix().detail().isEmpty() ? "" : " - " + f.fix().detail()))).append('\n');
+        for (Finding f : report.findings()) {
+            ReportedStatus status = ReportedStatus.of(f);
+            out.append("  ");
+            switch (status) {
+                case FAIL -> pad(paint(out, RED, "FAIL"), "FAIL", STATUS_WIDTH);
+                case INFO -> pad(paint(out, CYAN, "INFO"), "INFO", STATUS_WIDTH);
+                case NOT_EVALUATED -> paint(out, YELLOW, "NOT EVALUATED");
+                default -> {
+                    out.setLength(out.length() - 2);
+                    continue;
+                }
+            }
+            out.append("  ");
+            pad(out.append(f.rule().id()), f.rule().id(), 10);
+            pad(out.append(f.rule().name()), f.rule().name(), 28);
+            String severity = ResourceJson.label(f.rule().severity());
+            pad(out.append(severity), severity, 14);
+            out.append(f.evaluation().reason()).append('\n');
+            if (status == ReportedStatus.FAIL) {
+                out.append("  ");
+                spaces(out, 15 + 10 + 28 + 14);
+                if (color) {
+                    out.append(DIM);
+                }
+                out.append("fix: ").append(ResourceJson.label(f.fix().state()));
+                if (!f.fix().detail().isEmpty()) {
+                    out.append(" - ").append(f.fix().detail());
+                }
+                if (color) {
+                    out.append(RESET);
+                }
+                out.append('\n');
             }
         }
         out.append("  ").append(report.count(Status.PASS)).append(" pass, ")
@@ -80,7 +168,8 @@ final class TableReport {
                 .append(String.join(", ", e.ruleIds().stream().sorted().toList())));
         out.append('\n');
         for (PlanStep step : report.plan().steps()) {
-            out.append("  ").append(paint(BOLD, "step " + step.number() + ": " + step.method())).append(' ')
+            out.append("  ");
+            paint(out, BOLD, "step " + step.number() + ": " + step.method()).append(' ')
                     .append(step.method().equals("PUT") ? step.target() : "the resource").append('\n');
             for (PlannedChange change : step.changes()) {
                 out.append("    ").append(change.property()).append(": ").append(Values.display(change.before()))
@@ -89,6 +178,21 @@ final class TableReport {
             }
         }
         out.append('\n');
+    }
+
+    private StringBuilder paint(StringBuilder out, String code, String text) {
+        return color ? out.append(code).append(text).append(RESET) : out.append(text);
+    }
+
+    /** Pads what was just appended ({@code text}) to {@code width} columns, with at least one space. */
+    private static void pad(StringBuilder out, String text, int width) {
+        spaces(out, text.length() >= width ? 1 : width - text.length());
+    }
+
+    private static void spaces(StringBuilder out, int n) {
+        for (int i = 0; i < n; i++) {
+            out.append(' ');
+        }
     }
 
     private String paint(String code, String text) {

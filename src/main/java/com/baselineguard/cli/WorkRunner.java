@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The CLI has no queue: it runs a resource's deferred work inline, waiting until each follow-up is
@@ -19,9 +18,9 @@ final class WorkRunner {
     private final Remediator remediator;
     private final Clock clock;
     private final Duration maxWait;
-    private final Consumer<Outcome> progress;
+    private final LiveProgress progress;
 
-    WorkRunner(Remediator remediator, Clock clock, Duration maxWait, Consumer<Outcome> progress) {
+    WorkRunner(Remediator remediator, Clock clock, Duration maxWait, LiveProgress progress) {
         this.remediator = remediator;
         this.clock = clock;
         this.maxWait = maxWait;
@@ -45,18 +44,24 @@ final class WorkRunner {
             if (next.notBefore().isAfter(deadline)) {
                 return outcomes;
             }
-            sleepUntil(now, next.notBefore());
+            sleepUntil(now, next, outcome.reason());
             item = next;
         }
     }
 
-    private static void sleepUntil(Instant now, Instant due) {
-        long millis = Duration.between(now, due).toMillis();
+    /** Sleeps until {@code next} is due, telling the progress line what it waits on every second. */
+    private void sleepUntil(Instant now, WorkItem next, String why) {
+        long millis = Duration.between(now, next.notBefore()).toMillis();
         if (millis <= 0) {
             return;
         }
+        progress.waitingStarts(next, Duration.ofMillis(millis), why);
+        long end = System.nanoTime() + millis * 1_000_000;
         try {
-            Thread.sleep(millis);
+            for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+                progress.waiting(next, Duration.ofMillis(left), why);
+                Thread.sleep(Math.min(left, 1000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the next step", e);

@@ -15,4 +15,12 @@ public final class TerminalSettings {
     public static boolean colour(Map<String, String> environment, boolean terminal) {
         return terminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
     }
+
+    /**
+     * Whether a progress line may be drawn (rewritten in place) on a terminal: not when {@code TERM} is
+     * {@code dumb}, which cannot rewrite a line.
+     */
+    public static boolean progress(Map<String, String> environment, boolean terminal) {
+        return terminal && !"dumb".equals(environment.get("TERM"));
+    }
 }

@@ -47,7 +47,7 @@ public final class ReportJson {
         f.addProperty("ruleId", finding.rule().id());
         f.addProperty("name", finding.rule().name());
         f.addProperty("severity", finding.rule().severity().label());
-        f.addProperty("status", finding.status().label());
+        f.addProperty("status", finding.statusLabel());
         f.addProperty("reason", finding.evaluation().reason());
         f.addProperty("mode", finding.mode().label());
         f.addProperty("fixClass", finding.rule().fixClass().label());

@@ -7,6 +7,7 @@ import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
+import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonElement;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -144,7 +146,7 @@ public final class Sweeper {
                 ResourceReport report = evaluator.evaluate(snapshot);
                 for (Finding finding : report.findings()) {
                     perRule.computeIfAbsent(finding.rule().id(), k -> new TreeMap<>())
-                            .merge(finding.status().label(), 1, Integer::sum);
+                            .merge(finding.statusLabel(), 1, Integer::sum);
                 }
                 String verdict;
                 if (report.skipped().isPresent()) {
@@ -175,27 +177,40 @@ public final class Sweeper {
     }
 
     /**
-     * Resource Graph rows lack related data (firewall rules, certificates, often private endpoint
-     * connections): a resource needs a full read when a running rule cannot decide without data the live
-     * path reads ({@link RelatedReads#needed}). Diagnostic settings are never in a row, so they alone send a
-     * resource to a full read only when a rule that reads them is enforced and its fix could be applied (a
-     * workspace is configured); otherwise every resource would cost reads on every sweep.
+     * Related data no Resource Graph row carries, whatever the resource: diagnostic settings, Batch
+     * certificates and a customer-managed key's vault and key. Waiting for them would send every resource
+     * of the type to a full read on every sweep.
+     */
+    private static final Set<RelatedKind> NEVER_IN_ROWS = EnumSet.of(RelatedKind.DIAGNOSTIC_SETTINGS,
+            RelatedKind.CERTIFICATES, RelatedKind.KEY_VAULTS, RelatedKind.KEYS);
+
+    /**
+     * Whether a row goes to a full read (the queued work reads the resource and its related data): when a
+     * running rule cannot decide it without a list a row may lack, such as a public cache's firewall rules
+     * or private endpoint connections a row does not show ({@link RelatedReads#needed}); and, for data no
+     * row carries ({@link #NEVER_IN_ROWS}), only when a rule that needs it is enforced and its fix could be
+     * applied (for diagnostic settings: a workspace is configured). Detect-only rules on such data (BATCH-011)
+     * are decided by events and {@code remediate}, not by sweeps.
      */
     private boolean needsFullRead(ResourceReport report) {
         Set<RelatedKind> needed = RelatedReads.needed(catalog, report);
-        if (needed.isEmpty()) {
-            return false;
+        for (RelatedKind kind : needed) {
+            if (!NEVER_IN_ROWS.contains(kind) || fixWaitsFor(kind, report)) {
+                return true;
+            }
         }
-        if (!needed.equals(Set.of(RelatedKind.DIAGNOSTIC_SETTINGS))) {
-            return true;
-        }
-        if (evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
+        return false;
+    }
+
+    private boolean fixWaitsFor(RelatedKind kind, ResourceReport report) {
+        if (kind == RelatedKind.DIAGNOSTIC_SETTINGS && evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
             return false;
         }
         for (Finding finding : report.findings()) {
-            if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE) {
+            if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE
+                    && finding.rule().fixClass() != FixClass.NONE) {
                 Optional<Rule> rule = catalog.find(finding.rule().id());
-                if (rule.isPresent() && rule.get().relatedData().contains(RelatedKind.DIAGNOSTIC_SETTINGS)) {
+                if (rule.isPresent() && rule.get().relatedData().contains(kind)) {
                     return true;
                 }
             }

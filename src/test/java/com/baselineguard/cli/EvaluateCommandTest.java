@@ -246,9 +246,10 @@ class EvaluateCommandTest {
                 plan = resource.getAsJsonObject().getAsJsonArray("plan");
             }
         }
+        // REDISENT-010 (deprecated SKU) is guidance, not a control: info, never fail.
         assertEquals(Map.of("REDISENT-001", "fail", "REDISENT-002", "pass", "REDISENT-003", "fail",
                 "REDISENT-004", "pass", "REDISENT-005", "pass", "REDISENT-006", "fail", "REDISENT-007", "pass",
-                "REDISENT-008", "pass", "REDISENT-009", "pass", "REDISENT-010", "fail"), statuses);
+                "REDISENT-008", "pass", "REDISENT-009", "pass", "REDISENT-010", "info"), statuses);
         // Default modes: only the safe TLS fix is planned; public access stays audit-only.
         assertEquals(1, plan.size(), plan.toString());
         assertEquals(Fixtures.parse("{\"properties\":{\"minimumTlsVersion\":\"1.2\"}}"),

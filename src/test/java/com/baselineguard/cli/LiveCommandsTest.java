@@ -70,11 +70,27 @@ class LiveCommandsTest {
     }
 
     @Test
+    void quietKeepsTheOutcomeRecordsOffStandardErrorAndVerboseSaysWhatItWaitsFor() {
+        EvaluateCommandTest.Run quiet = run("remediate", CACHE, "--dry-run", "--quiet");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals("", quiet.err());
+        assertTrue(quiet.out().startsWith("AUDITED"), quiet.out());
+        EvaluateCommandTest.Run verbose = run("--verbose", "remediate", CACHE);
+        assertEquals(0, verbose.exit(), verbose.err());
+        assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("remediate: waiting 1 s to follow up on " + CACHE + " (the plan was sent; a verification read follows)")),
+                verbose.err());
+        assertTrue(verbose.err().lines().filter(l -> l.startsWith("BaselineGuardOutcome ")).count() >= 2, verbose.err());
+    }
+
+    @Test
     void remediateInDryRunWritesNothing() {
         EvaluateCommandTest.Run run = run("remediate", CACHE, "--dry-run");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("AUDITED"), run.out());
         assertEquals(0, live.patches().size());
+        // The retirement notice is guidance: info, never fail.
+        assertTrue(run.out().contains("\n  info  REDIS-018 Redis.Retirement: "), run.out());
+        assertTrue(run.out().contains("\n  fail  REDIS-006 "), run.out());
     }
 
     @Test
@@ -124,10 +140,55 @@ class LiveCommandsTest {
     }
 
     @Test
-    void aMissingResourceIsGoneAndExitsZero() {
+    void remediateOfAResourceThatDoesNotExistExitsThreeSoATypoCannotPassAPipeline() {
         EvaluateCommandTest.Run run = run("remediate", CACHE.replace("cache1", "nothere"));
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(ExitCodes.NOT_FOUND, run.exit(), run.err());
+        assertEquals(3, run.exit(), "the Azure CLI's code for a missing resource");
         assertTrue(run.out().startsWith("GONE"), run.out());
+        EvaluateCommandTest.Run json = run("remediate", CACHE.replace("cache1", "nothere"), "--format", "json");
+        assertEquals(3, json.exit());
+        assertEquals("gone", json.json().get("result").getAsString());
+        assertEquals(0, live.patches().size());
+    }
+
+    @Test
+    void remediateHelpListsTheMissingResourceExitCode() {
+        EvaluateCommandTest.Run help = run("remediate", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("3   the resource does not exist"), help.out());
+    }
+
+    @Test
+    void aSweepThatMeetsADeletedResourceRecordsItGoneAndSucceeds() {
+        // Resource Graph still lists cache2 (its index lags a deletion); the re-read before any write finds it gone.
+        JsonObject deleted = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject();
+        deleted.addProperty("id", CACHE.replace("cache1", "cache2"));
+        live.store(deleted);
+        live.arm.inject(com.baselineguard.testing.arm.Fault.on("GET", ".*/Redis/cache2").status(404)
+                .error("ResourceNotFound", "The Resource 'Microsoft.Cache/Redis/cache2' under resource group 'rg1' was not found.")
+                .always());
+        EvaluateCommandTest.Run run = run("sweep", "--subscription", "00000000-0000-0000-0000-000000000000", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        List<String> results = run.json().getAsJsonArray("outcomes").asList().stream()
+                .map(o -> o.getAsJsonObject().get("resourceId").getAsString().replaceAll(".*/", "") + "="
+                        + o.getAsJsonObject().get("result").getAsString())
+                .sorted().toList();
+        assertEquals(List.of("cache1=audited", "cache2=gone"), results);
+    }
+
+    @Test
+    void anEventAboutADeletedResourceEndsGoneAndSucceeds() throws IOException {
+        String missing = CACHE.replace("cache1", "nothere");
+        JsonObject event = Fixtures.json("Microsoft.EventGrid/events/event-grid-schema_resource_write_success.json").getAsJsonObject();
+        event.addProperty("subject", missing);
+        event.getAsJsonObject("data").addProperty("resourceUri", missing);
+        JsonArray delivery = new JsonArray();
+        delivery.add(event);
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, delivery.toString());
+        EvaluateCommandTest.Run run = run("handle-event", file.toString(), "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("gone", JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject().get("result").getAsString());
     }
 
     @Test

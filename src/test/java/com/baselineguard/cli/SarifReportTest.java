@@ -73,4 +73,17 @@ class SarifReportTest {
         assertFalse(invocation.get("executionSuccessful").getAsBoolean());
         assertEquals(1, invocation.getAsJsonArray("toolExecutionNotifications").size());
     }
+
+    @Test
+    void informationalFindingsAreNotesWhateverElseFails() throws IOException {
+        Path file = dir.resolve("caches.json");
+        Files.writeString(file, Fixtures.json("Microsoft.Cache/redis/2017-10-01_RedisCacheGet.json").toString());
+        var run = EvaluateCommandTest.run("evaluate", file.toString(), "--format", "sarif", "--rules", "REDIS-006,REDIS-018");
+        assertEquals(1, run.exit(), "REDIS-006 fails; REDIS-018 alone would not");
+        JsonArray results = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
+                .getAsJsonObject().getAsJsonArray("results");
+        java.util.Map<String, String> levels = new java.util.TreeMap<>();
+        results.forEach(r -> levels.put(r.getAsJsonObject().get("ruleId").getAsString(), r.getAsJsonObject().get("level").getAsString()));
+        assertEquals(java.util.Map.of("REDIS-006", "error", "REDIS-018", "note"), levels);
+    }
 }

@@ -51,4 +51,57 @@ class SweeperTest {
             assertEquals(1, summary.resources());
         }
     }
+
+    private static List<String> queuedIds(LiveHarness live, com.google.gson.JsonObject... resources) {
+        for (com.google.gson.JsonObject resource : resources) {
+            live.store(resource);
+        }
+        List<WorkItem> queued = new ArrayList<>();
+        live.composition().sweeper().sweep(List.of("00000000-0000-0000-0000-000000000000",
+                "12345678-1234-1234-1234-123456789012"), List.of(), true, queued::add);
+        return queued.stream().map(WorkItem::resourceId).toList();
+    }
+
+    /** The bundled compliant Batch account (samples/), its resource body as Resource Graph returns it. */
+    private static com.google.gson.JsonObject compliantSampleAccount() {
+        try {
+            return JsonParser.parseString(java.nio.file.Files.readString(java.nio.file.Path.of(
+                    "samples/batch/contosobatchprod.compliant.envelope.json"))).getAsJsonObject().getAsJsonObject("resource");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void rowsAreQueuedForTheListsTheirRulesNeedOnlyWhenARowCanLackThem() {
+        String open = com.baselineguard.testing.RedisScenarios.CACHE;
+        String closed = open.replace("cache1", "cache2");
+        try (LiveHarness live = LiveHarness.start()) {
+            List<String> queued = queuedIds(live,
+                    Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject(),
+                    com.baselineguard.testing.RedisScenarios.privateCache(closed), compliantSampleAccount());
+            assertEquals(List.of(open), queued, "the public cache needs its firewall rules and private endpoint"
+                    + " connections; the private cache needs nothing; the compliant account's certificates (BATCH-011,"
+                    + " detect-only) are never in a row and not worth a read per account per sweep");
+            assertEquals(0, live.arm.count("GET"), "the sweep itself reads nothing per resource");
+        }
+    }
+
+    @Test
+    void dataNoRowCarriesSendsARowToAFullReadOnlyForAnEnforcedFixThatCanApply() {
+        String workspace = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/"
+                + "Microsoft.OperationalInsights/workspaces/central";
+        String closed = com.baselineguard.testing.RedisScenarios.CACHE.replace("cache1", "cache2");
+        try (LiveHarness live = LiveHarness.start()) {
+            assertEquals(List.of(), queuedIds(live, com.baselineguard.testing.RedisScenarios.privateCache(closed)),
+                    "REDIS-011 cannot send logs anywhere without a workspace");
+        }
+        try (LiveHarness live = LiveHarness.start().with("BG_DIAGNOSTICS_WORKSPACE_ID", workspace)) {
+            assertEquals(List.of(closed), queuedIds(live, com.baselineguard.testing.RedisScenarios.privateCache(closed)));
+        }
+        try (LiveHarness live = LiveHarness.start().with("BG_DIAGNOSTICS_WORKSPACE_ID", workspace)
+                .with("BG_RULE_MODE_REDIS_011", "audit")) {
+            assertEquals(List.of(), queuedIds(live, com.baselineguard.testing.RedisScenarios.privateCache(closed)));
+        }
+    }
 }
