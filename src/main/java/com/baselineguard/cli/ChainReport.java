@@ -29,10 +29,10 @@ import java.util.TreeSet;
  * not to be, and every change declined, with the reason. Worked out from the chain's outcome records alone,
  * so it says nothing the records do not.
  *
- * <p>A change is {@link ChangeState#FIXED fixed} when a later invocation of the chain read the resource
+ * <p>A change is {@link ChangeMade.State#FIXED fixed} when a later invocation of the chain read the resource
  * (settled: the pipeline evaluates only a resource whose state has stopped moving) and found the rule no
- * longer failing; {@link ChangeState#STILL_FAILING still failing} when it found it failing;
- * {@link ChangeState#NOT_VERIFIED not verified} when no such read came, and then the detail says why (the
+ * longer failing; {@link ChangeMade.State#STILL_FAILING still failing} when it found it failing;
+ * {@link ChangeMade.State#NOT_VERIFIED not verified} when no such read came, and then the detail says why (the
  * resource was still updating, the long-running operation with its URL, {@code --max-wait} or
  * {@code --no-wait}).
  *
@@ -42,96 +42,6 @@ import java.util.TreeSet;
  * @param declined the changes not made, with the reason
  */
 record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> changes, List<Declined> declined) {
-
-    /** Where a change stands after the run. */
-    enum ChangeState {
-        /** Sent, and the read after it found the rule passing. */
-        FIXED,
-        /** Sent, and the read after it still found the rule failing. */
-        STILL_FAILING,
-        /** Sent, and no read after it could tell yet. */
-        NOT_VERIFIED,
-        /** A dry run: planned, not sent. */
-        WOULD_CHANGE;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** Why a change was not made. */
-    enum DeclineReason {
-        /** The rule runs in audit mode (its setting or {@code BG_MAX_MODE}). */
-        AUDIT_ONLY,
-        /** A precondition of the fix does not hold. */
-        BLOCKED,
-        /** The rule has no automatic fix. */
-        NO_AUTOMATIC_FIX,
-        /** Another fix of the plan sets the same property. */
-        NOT_PLANNED,
-        /** The resource's exemption tag names the rule (or every rule). */
-        EXEMPT,
-        /** Something keeps reverting Baseline Guard's fixes; nothing is sent until the window passes. */
-        CONTESTED,
-        /** Sent, and ARM (or Key Vault) refused it. */
-        REFUSED,
-        /** Not sent: a later step the run did not reach, a resource not in a writable state, a transient answer. */
-        NOT_SENT;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /**
-     * One change sent, or planned in a dry run.
-     *
-     * @param verifiedBy the outcomeId of the invocation whose read verified it (fixed or still failing)
-     * @param operation the long-running operation ARM named when it accepted the request
-     */
-    record ChangeMade(String resourceId, String ruleId, String property, JsonElement before, JsonElement after,
-            int step, String method, String target, ChangeState state, String detail, Optional<String> verifiedBy,
-            Optional<String> operation) {
-
-        JsonObject toJson() {
-            JsonObject o = new JsonObject();
-            o.addProperty("resourceId", resourceId);
-            o.addProperty("ruleId", ruleId);
-            o.addProperty("property", property);
-            o.add("before", copy(before));
-            o.add("after", copy(after));
-            o.addProperty("step", step);
-            o.addProperty("method", method);
-            o.addProperty("target", target);
-            o.addProperty("state", state.label());
-            o.addProperty("detail", detail);
-            o.addProperty("verifiedBy", verifiedBy.orElse(null));
-            o.addProperty("operation", operation.orElse(null));
-            return o;
-        }
-    }
-
-    /**
-     * One change not made.
-     *
-     * @param ruleId the rule, or empty when the whole resource was declined (exempt from every rule)
-     * @param property what the fix would change, when known
-     */
-    record Declined(String resourceId, Optional<String> ruleId, Optional<String> property, JsonElement before,
-            JsonElement after, DeclineReason reason, String detail) {
-
-        JsonObject toJson() {
-            JsonObject o = new JsonObject();
-            o.addProperty("resourceId", resourceId);
-            o.addProperty("ruleId", ruleId.orElse(null));
-            o.addProperty("property", property.orElse(null));
-            o.add("before", copy(before));
-            o.add("after", copy(after));
-            o.addProperty("reason", reason.label());
-            o.addProperty("detail", detail);
-            return o;
-        }
-    }
 
     /** An action's change, as the report keys it: the same property of the same target for the same rule. */
     private record Key(String target, String ruleId, String property) {
@@ -162,7 +72,7 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
         }
         List<ChangeMade> changes = new ArrayList<>();
         sent.values().forEach(s -> changes.add(verified(resourceId, s, chain)));
-        planned.values().forEach(p -> changes.add(change(resourceId, p.action(), ChangeState.WOULD_CHANGE,
+        planned.values().forEach(p -> changes.add(change(resourceId, p.action(), ChangeMade.State.WOULD_CHANGE,
                 "dry run: step " + p.action().step() + " " + p.action().method() + " not sent", Optional.empty())));
 
         List<Declined> declined = new ArrayList<>();
@@ -189,13 +99,13 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
         lastExemption(outcomes).ifPresent(exemption -> {
             if (exemption.all()) {
                 declined.add(new Declined(resourceId, Optional.empty(), Optional.empty(), null, null,
-                        DeclineReason.EXEMPT, "exempt from every rule by tag '" + exemption.tag() + "'; not evaluated"));
+                        Declined.Reason.EXEMPT, "exempt from every rule by tag '" + exemption.tag() + "'; not evaluated"));
                 return;
             }
             for (String ruleId : new TreeSet<>(exemption.ruleIds())) {
                 if (accounted.add(ruleId)) {
                     declined.add(new Declined(resourceId, Optional.of(ruleId), Optional.empty(), null, null,
-                            DeclineReason.EXEMPT, "exempt by tag '" + exemption.tag() + "'; not evaluated"));
+                            Declined.Reason.EXEMPT, "exempt by tag '" + exemption.tag() + "'; not evaluated"));
                 }
             }
         });
@@ -215,23 +125,23 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
             Optional<Finding> finding = read.findings().stream().filter(f -> f.rule().id().equals(action.ruleId()))
                     .findFirst();
             if (finding.isEmpty()) {
-                return change(resourceId, action, ChangeState.NOT_VERIFIED, "not verified: the read after it did not"
+                return change(resourceId, action, ChangeMade.State.NOT_VERIFIED, "not verified: the read after it did not"
                         + " evaluate " + action.ruleId(), operation);
             }
             Status status = finding.get().status();
             String reason = finding.get().evaluation().reason();
             if (status == Status.FAIL) {
-                return verifiedChange(resourceId, action, ChangeState.STILL_FAILING,
+                return verifiedChange(resourceId, action, ChangeMade.State.STILL_FAILING,
                         "the read after it still finds: " + reason, read, operation);
             }
             if (status == Status.NOT_EVALUATED) {
-                return change(resourceId, action, ChangeState.NOT_VERIFIED,
+                return change(resourceId, action, ChangeMade.State.NOT_VERIFIED,
                         "not verified: the read after it could not evaluate the rule: " + reason, operation);
             }
-            return verifiedChange(resourceId, action, ChangeState.FIXED, "verified by the read after it: " + reason,
+            return verifiedChange(resourceId, action, ChangeMade.State.FIXED, "verified by the read after it: " + reason,
                     read, operation);
         }
-        return change(resourceId, action, ChangeState.NOT_VERIFIED, "not verified yet: " + notVerified(sent, chain),
+        return change(resourceId, action, ChangeMade.State.NOT_VERIFIED, "not verified yet: " + notVerified(sent, chain),
                 operation);
     }
 
@@ -259,11 +169,11 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
         return String.join("; ", why);
     }
 
-    private static DeclineReason reason(Action action, Outcome in) {
+    private static Declined.Reason reason(Action action, Outcome in) {
         if (action.status() == Action.Status.FAILED) {
-            return DeclineReason.REFUSED;
+            return Declined.Reason.REFUSED;
         }
-        return in.result() == Result.CONTESTED ? DeclineReason.CONTESTED : DeclineReason.NOT_SENT;
+        return in.result() == Result.CONTESTED ? Declined.Reason.CONTESTED : Declined.Reason.NOT_SENT;
     }
 
     private static String notSentDetail(Action action, Outcome in, WorkRunner.Chain chain) {
@@ -278,14 +188,14 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
     /** A failing finding whose fix was not in the chain's requests: one entry per change its fix would make. */
     private static List<Declined> declined(String resourceId, Finding finding, Outcome evaluated) {
         FixOutlook fix = finding.fix();
-        DeclineReason reason = switch (fix.state()) {
-            case AUDIT_ONLY -> DeclineReason.AUDIT_ONLY;
-            case BLOCKED -> DeclineReason.BLOCKED;
-            case NONE -> DeclineReason.NO_AUTOMATIC_FIX;
-            case NOT_PLANNED -> DeclineReason.NOT_PLANNED;
-            default -> DeclineReason.NOT_SENT;
+        Declined.Reason reason = switch (fix.state()) {
+            case AUDIT_ONLY -> Declined.Reason.AUDIT_ONLY;
+            case BLOCKED -> Declined.Reason.BLOCKED;
+            case NONE -> Declined.Reason.NO_AUTOMATIC_FIX;
+            case NOT_PLANNED -> Declined.Reason.NOT_PLANNED;
+            default -> Declined.Reason.NOT_SENT;
         };
-        String detail = reason == DeclineReason.NOT_SENT ? fix.detail() + "; not sent: " + evaluated.reason()
+        String detail = reason == Declined.Reason.NOT_SENT ? fix.detail() + "; not sent: " + evaluated.reason()
                 : fix.detail();
         String ruleId = finding.rule().id();
         Optional<Fix> proposed = finding.evaluation().fix();
@@ -319,13 +229,13 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
         return Optional.empty();
     }
 
-    private static ChangeMade change(String resourceId, Action action, ChangeState state, String detail,
+    private static ChangeMade change(String resourceId, Action action, ChangeMade.State state, String detail,
             Optional<String> operation) {
         return new ChangeMade(resourceId, action.ruleId(), action.property(), action.before(), action.after(),
                 action.step(), action.method(), action.target(), state, detail, Optional.empty(), operation);
     }
 
-    private static ChangeMade verifiedChange(String resourceId, Action action, ChangeState state, String detail,
+    private static ChangeMade verifiedChange(String resourceId, Action action, ChangeMade.State state, String detail,
             Outcome read, Optional<String> operation) {
         return new ChangeMade(resourceId, action.ruleId(), action.property(), action.before(), action.after(),
                 action.step(), action.method(), action.target(), state, detail, Optional.of(read.outcomeId()),
@@ -336,7 +246,7 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
     Optional<String> pendingOperation() {
         Optional<String> url = Optional.empty();
         for (ChangeMade change : changes) {
-            if (change.state() == ChangeState.NOT_VERIFIED && change.operation().isPresent()) {
+            if (change.state() == ChangeMade.State.NOT_VERIFIED && change.operation().isPresent()) {
                 url = change.operation();
             }
         }
@@ -391,7 +301,4 @@ record ChainReport(String resourceId, WorkRunner.Chain chain, List<ChangeMade> c
         return array;
     }
 
-    private static JsonElement copy(JsonElement value) {
-        return value == null ? JsonNull.INSTANCE : value.deepCopy();
-    }
 }

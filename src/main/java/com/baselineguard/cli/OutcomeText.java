@@ -1,8 +1,5 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.cli.ChainReport.ChangeMade;
-import com.baselineguard.cli.ChainReport.ChangeState;
-import com.baselineguard.cli.ChainReport.Declined;
 import com.baselineguard.engine.Finding;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.rules.Status;
@@ -35,7 +32,7 @@ final class OutcomeText {
         Optional<Outcome> evaluated = ChainReport.lastEvaluated(report.chain().outcomes());
         Map<String, List<ChangeMade>> sentByRule = new LinkedHashMap<>();
         for (ChangeMade change : report.changes()) {
-            if (change.state() != ChangeState.WOULD_CHANGE) {
+            if (change.state() != ChangeMade.State.WOULD_CHANGE) {
                 sentByRule.computeIfAbsent(change.ruleId(), k -> new ArrayList<>()).add(change);
             }
         }
@@ -80,7 +77,7 @@ final class OutcomeText {
             out.append("    ").append(change.state().label()).append("  ").append(change.ruleId()).append(' ')
                     .append(change.property()).append(": ").append(Values.display(change.before())).append(" -> ")
                     .append(Values.display(change.after()));
-            if (change.state() != ChangeState.FIXED) {
+            if (change.state() != ChangeMade.State.FIXED) {
                 out.append(": ").append(change.detail());
             }
             out.append('\n');
@@ -107,8 +104,8 @@ final class OutcomeText {
 
     /** "3 (2 fixed, 1 not_verified)" */
     private static String counts(List<ChangeMade> changes) {
-        Map<ChangeState, Integer> byState = new LinkedHashMap<>();
-        for (ChangeState state : ChangeState.values()) {
+        Map<ChangeMade.State, Integer> byState = new LinkedHashMap<>();
+        for (ChangeMade.State state : ChangeMade.State.values()) {
             int n = (int) changes.stream().filter(c -> c.state() == state).count();
             if (n > 0) {
                 byState.put(state, n);
@@ -121,7 +118,7 @@ final class OutcomeText {
 
     /** The change of a rule that says least: still failing, then not verified, then fixed. */
     private static ChangeMade worst(List<ChangeMade> changes) {
-        for (ChangeState state : List.of(ChangeState.STILL_FAILING, ChangeState.NOT_VERIFIED)) {
+        for (ChangeMade.State state : List.of(ChangeMade.State.STILL_FAILING, ChangeMade.State.NOT_VERIFIED)) {
             for (ChangeMade change : changes) {
                 if (change.state() == state) {
                     return change;

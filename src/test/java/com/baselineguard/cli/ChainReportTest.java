@@ -52,8 +52,8 @@ class ChainReportTest {
                 List.of(action(1, "REDIS-006", "properties.enableNonSslPort", Action.Status.SKIPPED, why, Optional.empty())),
                 false)));
         assertEquals(List.of(), report.changes());
-        ChainReport.Declined declined = report.declined().get(0);
-        assertEquals(ChainReport.DeclineReason.CONTESTED, declined.reason());
+        Declined declined = report.declined().get(0);
+        assertEquals(Declined.Reason.CONTESTED, declined.reason());
         assertEquals(why, declined.detail(), "said once, not twice");
         assertEquals(Optional.of("properties.enableNonSslPort"), declined.property());
         assertEquals(ExitCodes.NON_COMPLIANT, report.exitCode());
@@ -68,9 +68,9 @@ class ChainReportTest {
         WorkRunner.Stopped stopped = new WorkRunner.Stopped(WorkRunner.Waiting.atMost(Duration.ofSeconds(10)),
                 item(1), first.reason());
         ChainReport report = ChainReport.of(chain(Optional.of(stopped), first));
-        assertEquals(ChainReport.ChangeState.NOT_VERIFIED, report.changes().get(0).state());
-        ChainReport.Declined pending = report.declined().get(0);
-        assertEquals(ChainReport.DeclineReason.NOT_SENT, pending.reason());
+        assertEquals(ChangeMade.State.NOT_VERIFIED, report.changes().get(0).state());
+        Declined pending = report.declined().get(0);
+        assertEquals(Declined.Reason.NOT_SENT, pending.reason());
         assertEquals(Optional.of("REDIS-001"), pending.ruleId());
         assertEquals("step 2, sent after step 1 completes; the run ended first: stopped waiting: --max-wait 10 s ends"
                 + " before the next invocation is due (2026-01-10T10:00:30Z); it was waiting for: step 1 of 2 sent; the"
@@ -88,8 +88,8 @@ class ChainReportTest {
         Outcome gaveUp = outcome(2, Result.FAILED,
                 "provisioningState is Updating; waiting for it to settle; gave up after 3 attempts", List.of(), false);
         ChainReport report = ChainReport.of(chain(Optional.empty(), sent, waiting, gaveUp));
-        ChainReport.ChangeMade change = report.changes().get(0);
-        assertEquals(ChainReport.ChangeState.NOT_VERIFIED, change.state());
+        ChangeMade change = report.changes().get(0);
+        assertEquals(ChangeMade.State.NOT_VERIFIED, change.state());
         assertEquals("not verified yet: ARM accepted it as a long-running operation (" + OPERATION + "); the last read:"
                 + " provisioningState is Updating; waiting for it to settle; gave up after 3 attempts", change.detail());
         assertEquals(Optional.of(OPERATION), report.pendingOperation());

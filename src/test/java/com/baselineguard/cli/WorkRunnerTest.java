@@ -106,8 +106,8 @@ class WorkRunnerTest {
         assertEquals(Duration.ofSeconds(90), slept(), "three follow-up delays of 30 s");
         assertTrue(chain.stopped().isEmpty());
         ChainReport report = ChainReport.of(chain);
-        assertEquals(List.of(ChainReport.ChangeState.FIXED, ChainReport.ChangeState.FIXED),
-                report.changes().stream().map(ChainReport.ChangeMade::state).toList());
+        assertEquals(List.of(ChangeMade.State.FIXED, ChangeMade.State.FIXED),
+                report.changes().stream().map(ChangeMade::state).toList());
         assertEquals(Optional.of(chain.last().outcomeId()), report.changes().get(0).verifiedBy());
         assertEquals(ExitCodes.OK, report.exitCode());
     }
@@ -123,8 +123,8 @@ class WorkRunnerTest {
         assertEquals(start.plusSeconds(150), stopped.next().notBefore(), "the next read was due after --max-wait");
         assertEquals("provisioningState is Updating; waiting for it to settle", stopped.waitingFor());
         ChainReport report = ChainReport.of(chain);
-        ChainReport.ChangeMade change = report.changes().get(0);
-        assertEquals(ChainReport.ChangeState.NOT_VERIFIED, change.state());
+        ChangeMade change = report.changes().get(0);
+        assertEquals(ChangeMade.State.NOT_VERIFIED, change.state());
         assertEquals("not verified yet: the last read: provisioningState is Updating; waiting for it to settle; the"
                 + " command stopped waiting (--max-wait 120 s)", change.detail());
         assertEquals(ExitCodes.NON_COMPLIANT, report.exitCode());
