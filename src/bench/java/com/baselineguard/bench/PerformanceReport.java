@@ -163,8 +163,10 @@ public final class PerformanceReport {
             eventCase("compliant Redis (REDIS-011 on)", compliant, compliantDiagnostics, Map.of(), latency, events, 2, 0);
             eventCase("compliant Redis (REDIS-011 off)", compliant, compliantDiagnostics,
                     Map.of("BG_RULE_MODE_REDIS_011", "off"), latency, events, 1, 0);
-            eventCase("non-compliant Redis (1-step plan, REDIS-011 on)", nonCompliant, List.of(), Map.of(), latency,
-                    events, 2, 1);
+            // Public, and its body shows no privateEndpointConnections: the cache, its diagnostic settings, its
+            // firewall rules and its private endpoint connections are read (docs/performance.md, reads per type).
+            eventCase("non-compliant public Redis (1-step plan, REDIS-011 on)", nonCompliant, List.of(), Map.of(), latency,
+                    events, 4, 1);
         }
     }
 

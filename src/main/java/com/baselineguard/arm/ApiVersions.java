@@ -4,7 +4,8 @@ import com.baselineguard.model.ResourceType;
 
 /**
  * The api-version pinned for each kind of request. Pinned, not "latest": a newer version can rename
- * or drop properties the rules read (research section 0 lists why each was chosen).
+ * or drop properties the rules read. Each is the newest stable version of its spec in Azure/azure-rest-api-specs
+ * ({@code specification/<service>/resource-manager/.../readme.md} lists them) unless its comment says why not.
  */
 public final class ApiVersions {
 

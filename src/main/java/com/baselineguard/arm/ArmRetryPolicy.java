@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  *       than {@code MAX_WAIT} is not retried early (ARM would refuse the retry and answer a new
  *       Retry-After): the response goes back to the engine, which defers the work for that long.</li>
  *   <li>Never waits past the request's deadline ({@link #DEADLINE} in the call context, set by
- *       {@link SdkArmGateway} from the invocation's deadline): then it answers what it has.</li>
+ *       {@link SdkArmGateway} from the invocation's deadline, or from the caller's end of waiting when that
+ *       comes first, the command line's {@code --max-wait}): then it answers what it has.</li>
  * </ul>
  * Per call, before authentication, so every attempt is signed afresh.
  */

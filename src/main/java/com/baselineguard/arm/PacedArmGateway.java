@@ -53,4 +53,9 @@ public final class PacedArmGateway implements ArmGateway {
     public ArmGateway within(Instant deadline) {
         return new PacedArmGateway(delegate.within(deadline), pacer);
     }
+
+    @Override
+    public ArmGateway within(Instant deadline, Instant waitsEndBy) {
+        return new PacedArmGateway(delegate.within(deadline, waitsEndBy), pacer);
+    }
 }

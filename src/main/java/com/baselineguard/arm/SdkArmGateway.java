@@ -37,6 +37,7 @@ public final class SdkArmGateway implements ArmGateway {
     private final String endpoint;
     private final Duration timeout;
     private final Optional<Instant> deadline;
+    private final Optional<Instant> waitsEndBy;
 
     /**
      * @param endpoint the ARM endpoint, e.g. {@code https://management.azure.com}
@@ -47,18 +48,25 @@ public final class SdkArmGateway implements ArmGateway {
         this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         this.timeout = timeout;
         this.deadline = Optional.empty();
+        this.waitsEndBy = Optional.empty();
     }
 
-    private SdkArmGateway(SdkArmGateway base, Instant deadline) {
+    private SdkArmGateway(SdkArmGateway base, Instant deadline, Optional<Instant> waitsEndBy) {
         this.pipeline = base.pipeline;
         this.endpoint = base.endpoint;
         this.timeout = base.timeout;
         this.deadline = Optional.of(deadline);
+        this.waitsEndBy = waitsEndBy;
     }
 
     @Override
     public ArmGateway within(Instant deadline) {
-        return new SdkArmGateway(this, deadline);
+        return new SdkArmGateway(this, deadline, Optional.empty());
+    }
+
+    @Override
+    public ArmGateway within(Instant deadline, Instant waitsEndBy) {
+        return new SdkArmGateway(this, deadline, Optional.of(waitsEndBy));
     }
 
     @Override
@@ -154,7 +162,9 @@ public final class SdkArmGateway implements ArmGateway {
             throw new ArmUnavailableException(method + " " + redact(url) + " not sent: the invocation's deadline has passed",
                     null);
         }
-        Context context = new Context(ArmRetryPolicy.DEADLINE, until);
+        // Retry waits end by the deadline, or earlier when the caller waits no longer (the command line's --max-wait).
+        Instant waitsUntil = waitsEndBy.filter(w -> w.isBefore(until)).orElse(until);
+        Context context = new Context(ArmRetryPolicy.DEADLINE, waitsUntil);
         try (HttpResponse response = pipeline.send(request, context).block(budget.plusSeconds(1))) {
             if (response == null) {
                 throw new ArmUnavailableException(method + " " + redact(url) + " got no response", null);

@@ -1,7 +1,6 @@
 package com.baselineguard.cli;
 
 import com.baselineguard.engine.EventIntake;
-import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.event.EventParseException;
 import com.google.gson.JsonArray;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = "Processes an Event Grid delivery (Event Grid schema or CloudEvents 1.0, one event or a batch) as"
                 + " the OnResourceWrite function does, running the deferred work inline, and prints the final outcomes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed",
+        exitCodeList = {"0:done (compliant, remediated, audited, skipped, gone)", "1:still non-compliant, deferred or failed, or a change not verified within --max-wait",
             "2:not an event delivery, bad settings or usage"})
 final class HandleEventCommand implements Callable<Integer> {
 
@@ -57,6 +56,7 @@ final class HandleEventCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        WorkRunner.Waiting waiting = options.waiting(spec.commandLine());
         Console console = consoles.get();
         String body;
         try {
@@ -70,36 +70,34 @@ final class HandleEventCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Remediator remediator = live.get().remediator();
-        List<Outcome> first;
+        List<EventIntake.Intake> first;
         try {
-            first = new EventIntake(remediator, live.get().composition().ownClientId()).handle(body);
+            first = new EventIntake(remediator, live.get().composition().ownClientId()).triage(body);
         } catch (EventParseException e) {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "handle-event");
-        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
-        List<Outcome> finals = new ArrayList<>();
-        for (Outcome outcome : first) {
-            progress.position(finals.size(), first.size());
-            progress.accept(outcome);
-            if (outcome.followUp().isPresent()) {
-                List<Outcome> chain = runner.run(outcome.followUp().get());
-                finals.add(chain.get(chain.size() - 1));
-            } else {
-                finals.add(outcome);
-            }
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress);
+        List<ChainReport> reports = new ArrayList<>();
+        for (EventIntake.Intake intake : first) {
+            progress.position(reports.size(), first.size());
+            // The event's own invocation starts the chain, so --max-wait bounds its retry waits too.
+            ChainReport report = ChainReport.of(intake.decided().map(runner::decided).orElseGet(() -> runner.run(intake.item())));
+            LiveOptions.stopNotice(console, "handle-event", report);
+            reports.add(report);
         }
         progress.end();
         if (options.format == LiveOptions.Format.json) {
             JsonArray array = new JsonArray();
-            finals.forEach(o -> array.add(o.toJson()));
+            reports.forEach(r -> array.add(r.toJson()));
             LiveOptions.printJson(out, array);
         } else {
-            finals.forEach(o -> out.print(OutcomeText.render(o)));
+            reports.forEach(r -> out.print(OutcomeText.render(r)));
+            out.print(OutcomeText.changes(reports));
         }
         out.flush();
-        return finals.stream().allMatch(o -> WorkRunner.exitCode(o) == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.NON_COMPLIANT;
+        return reports.stream().allMatch(r -> r.exitCode() == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.NON_COMPLIANT;
     }
 
     private String read() throws IOException {

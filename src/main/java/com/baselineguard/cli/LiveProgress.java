@@ -53,10 +53,14 @@ final class LiveProgress implements Consumer<Outcome> {
         console.progress(prefix() + name(outcome.item()) + ": " + outcome.result().label() + " - " + outcome.reason());
     }
 
-    /** The command sleeps until the follow-up of a resource is due; {@code left} of it remains. */
-    void waiting(WorkItem next, Duration left, String why) {
+    /**
+     * The command sleeps until the follow-up of a resource is due; {@code left} of it remains, and
+     * {@code maxWaitLeft} of the resource's {@code --max-wait}.
+     */
+    void waiting(WorkItem next, Duration left, String why, Duration maxWaitLeft) {
         String until = LocalTime.now(ZoneId.systemDefault()).plus(left).truncatedTo(ChronoUnit.SECONDS).toString();
-        String text = "waiting " + seconds(left) + " s (until " + until + ") to follow up on " + name(next) + ": " + why;
+        String text = "waiting " + seconds(left) + " s (until " + until + ", --max-wait: " + seconds(maxWaitLeft)
+                + " s left) to follow up on " + name(next) + ": " + why;
         console.progress(prefix() + text);
     }
 

@@ -1,6 +1,5 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
 import com.baselineguard.engine.Trigger;
@@ -19,9 +18,11 @@ import picocli.CommandLine.Parameters;
 /** {@code remediate RESOURCE_ID [--dry-run]}: one resource, live, with the user's own Azure credentials. */
 @Command(name = "remediate", mixinStandardHelpOptions = true,
         description = "Reads a resource from Azure, evaluates it and applies its plan step by step (waiting between"
-                + " steps), then prints the final outcome record.",
+                + " steps, at most --max-wait), reads it once more to verify the changes, then prints the final outcome"
+                + " and every change made or declined.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (compliant, remediated, audited, skipped)", "1:still non-compliant, deferred or failed",
+        exitCodeList = {"0:done (compliant, audited, skipped; with --no-wait also remediated: sent, not waited for)",
+            "1:still non-compliant, deferred, failed, or a change not verified within --max-wait",
             "2:bad input, settings or usage", "3:the resource does not exist (gone)"})
 final class RemediateCommand implements Callable<Integer> {
 
@@ -49,6 +50,7 @@ final class RemediateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        WorkRunner.Waiting waiting = options.waiting(spec.commandLine());
         Console console = consoles.get();
         Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
         if (live.isEmpty()) {
@@ -61,20 +63,23 @@ final class RemediateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "remediate");
-        List<Outcome> outcomes = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress)
+        WorkRunner.Chain chain = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress)
                 .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
         progress.end();
-        Outcome last = outcomes.get(outcomes.size() - 1);
-        print(out, last, options.format);
+        ChainReport report = ChainReport.of(chain);
+        LiveOptions.stopNotice(console, "remediate", report);
+        print(out, report, options.format);
         // The resource was named on the command line: its absence is an error a script must see.
-        return last.result() == Result.GONE ? ExitCodes.NOT_FOUND : WorkRunner.exitCode(last);
+        return chain.last().result() == Result.GONE ? ExitCodes.NOT_FOUND : report.exitCode();
     }
 
-    static void print(PrintWriter out, Outcome outcome, LiveOptions.Format format) {
+    /** The final outcome, then what the run changed and declined; in JSON, the record with those lists added. */
+    static void print(PrintWriter out, ChainReport report, LiveOptions.Format format) {
         if (format == LiveOptions.Format.json) {
-            LiveOptions.printJson(out, outcome.toJson());
+            LiveOptions.printJson(out, report.toJson());
         } else {
-            out.print(OutcomeText.render(outcome));
+            out.print(OutcomeText.render(report));
+            out.print(OutcomeText.changes(List.of(report)));
         }
         out.flush();
     }

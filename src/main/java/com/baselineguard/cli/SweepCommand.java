@@ -1,6 +1,5 @@
 package com.baselineguard.cli;
 
-import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Scopes;
 import com.baselineguard.engine.Sweeper;
@@ -24,9 +23,10 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Evaluates every Redis cache, Batch account and pool in the subscriptions (default: BG_SCOPES, else"
                 + " every subscription you can read) from Azure Resource Graph, then remediates the ones that need it,"
-                + " one after another.",
+                + " one after another (waiting at most --max-wait for each), and prints every change made or declined.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a resource is still non-compliant, deferred or failed, or the sweep failed",
+        exitCodeList = {"0:done", "1:a resource is still non-compliant, deferred or failed, a change is not verified"
+                + " within --max-wait, or the sweep failed",
             "2:bad input, settings or usage"})
 final class SweepCommand implements Callable<Integer> {
 
@@ -62,6 +62,7 @@ final class SweepCommand implements Callable<Integer> {
                         "--subscription: '" + subscription + "' is not a subscription id (a GUID)");
             }
         }
+        WorkRunner.Waiting waiting = options.waiting(spec.commandLine());
         Console console = consoles.get();
         Optional<LiveOptions.Live> live = LiveOptions.connect(environment, err);
         if (live.isEmpty()) {
@@ -78,29 +79,50 @@ final class SweepCommand implements Callable<Integer> {
         Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, item -> {
             queued.add(item);
             progress.note("reading Azure Resource Graph, " + queued.size() + " resources to remediate so far");
-        });
+        }, Optional.of(waiting.maxWait()));
         console.info(summary.logLine());
-        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), options.maxWait(), progress);
-        List<Outcome> finals = new ArrayList<>();
+        WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress);
+        List<ChainReport> reports = new ArrayList<>();
         for (WorkItem item : queued) {
-            progress.position(finals.size(), queued.size());
-            List<Outcome> chain = runner.run(item);
-            finals.add(chain.get(chain.size() - 1));
+            progress.position(reports.size(), queued.size());
+            ChainReport report = ChainReport.of(runner.run(item));
+            LiveOptions.stopNotice(console, "sweep", report);
+            reports.add(report);
         }
         progress.end();
         if (options.format == LiveOptions.Format.json) {
             JsonObject result = new JsonObject();
             result.add("summary", summary.toJson());
             JsonArray outcomes = new JsonArray();
-            finals.forEach(o -> outcomes.add(o.toJson()));
+            reports.forEach(r -> outcomes.add(r.toJson()));
             result.add("outcomes", outcomes);
             LiveOptions.printJson(out, result);
         } else {
             out.println(summary.toJson().get("reason").getAsString());
-            finals.forEach(o -> out.print(OutcomeText.render(o)));
+            reports.forEach(r -> out.print(OutcomeText.render(r)));
+            out.print(OutcomeText.changes(reports));
+            out.print(notQueued(summary));
         }
         out.flush();
-        boolean bad = summary.error().isPresent() || finals.stream().anyMatch(o -> WorkRunner.exitCode(o) != ExitCodes.OK);
+        boolean bad = summary.error().isPresent() || reports.stream().anyMatch(r -> r.exitCode() != ExitCodes.OK);
         return bad ? ExitCodes.NON_COMPLIANT : ExitCodes.OK;
+    }
+
+    /**
+     * The changes declined on resources the sweep did not queue (their rows' failing rules are audit-only,
+     * blocked or without an automatic fix), counted per rule: one line per resource would not scale to an estate.
+     */
+    static String notQueued(Sweeper.Summary summary) {
+        if (summary.declinedPerRule().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Declined on resources not queued (from their Resource Graph rows; per rule,"
+                + " findings by where their fix stands):\n");
+        summary.declinedPerRule().forEach((rule, states) -> {
+            out.append("    ").append(rule);
+            states.forEach((state, count) -> out.append("  ").append(state).append(' ').append(count));
+            out.append('\n');
+        });
+        return out.toString();
     }
 }

@@ -85,7 +85,7 @@ final class FollowUps {
         }
         return new Outcome(UUID.randomUUID().toString(), item, invocation.resourceType(), result, reason,
                 verdict.findings(), verdict.actions(), Duration.between(invocation.started(), now),
-                invocation.armCalls(), next);
+                invocation.armCalls(), next, invocation.exemption());
     }
 
     /** The follow-up delay, or the server's Retry-After when longer (capped). */
@@ -98,6 +98,6 @@ final class FollowUps {
     /** An outcome decided without reading the resource (a skipped event, a refused request, a poison message). */
     static Outcome recorded(WorkItem item, Result result, String reason) {
         return new Outcome(UUID.randomUUID().toString(), item, Admission.typeOf(item.resourceId()), result, reason,
-                List.of(), List.of(), Duration.ZERO, 0, Optional.empty());
+                List.of(), List.of(), Duration.ZERO, 0, Optional.empty(), Optional.empty());
     }
 }

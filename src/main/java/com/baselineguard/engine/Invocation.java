@@ -22,6 +22,7 @@ final class Invocation {
     private final Counting arm;
     private Optional<String> resourceType = Optional.empty();
     private List<String> relatedNotRead = List.of();
+    private Optional<Exemption> exemption = Optional.empty();
 
     /**
      * @param arm the gateway with this invocation's deadline
@@ -65,6 +66,15 @@ final class Invocation {
 
     void relatedNotRead(List<String> problems) {
         relatedNotRead = List.copyOf(problems);
+    }
+
+    /** The exemption tag of the resource as evaluated, when it carries one; the outcome reports it. */
+    Optional<Exemption> exemption() {
+        return exemption;
+    }
+
+    void evaluated(ResourceReport report) {
+        exemption = report.exemption();
     }
 
     /** Counts the requests sent through it; one invocation runs on one thread. */

@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param duration how long the invocation took
  * @param armCalls how many ARM requests it sent
  * @param followUp the work still to do, when the invocation scheduled more
+ * @param exemption the exemption tag the resource carried when it was read and evaluated: the rules it names
+ *     were not evaluated (every rule: the resource was skipped)
  */
 public record Outcome(String outcomeId, WorkItem item, Optional<String> resourceType, Result result, String reason,
-        List<Finding> findings, List<Action> actions, Duration duration, int armCalls, Optional<WorkItem> followUp) {
+        List<Finding> findings, List<Action> actions, Duration duration, int armCalls, Optional<WorkItem> followUp,
+        Optional<Exemption> exemption) {
 
     /** The prefix of the log line, so a query can find the records: {@code traces | where message startswith "BaselineGuardOutcome "}. */
     public static final String LOG_PREFIX = "BaselineGuardOutcome ";
@@ -48,6 +51,7 @@ public record Outcome(String outcomeId, WorkItem item, Optional<String> resource
         o.addProperty("attempt", item.attempt());
         o.addProperty("result", result.label());
         o.addProperty("reason", reason);
+        o.add("exemption", exemption.<com.google.gson.JsonElement>map(ReportJson::exemption).orElse(JsonNull.INSTANCE));
         JsonArray findingArray = new JsonArray();
         findings.forEach(f -> findingArray.add(ReportJson.finding(f)));
         o.add("findings", findingArray);
@@ -63,6 +67,7 @@ public record Outcome(String outcomeId, WorkItem item, Optional<String> resource
             a.add("after", action.after() == null ? JsonNull.INSTANCE : action.after().deepCopy());
             a.addProperty("status", action.status().label());
             a.addProperty("detail", action.detail());
+            a.addProperty("operation", action.operation().orElse(null));
             actionArray.add(a);
         }
         o.add("actions", actionArray);

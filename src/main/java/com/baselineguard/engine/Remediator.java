@@ -97,7 +97,20 @@ public final class Remediator {
 
     /** One invocation: the pipeline, run on the resource the work item names. */
     public Outcome handle(WorkItem item) {
-        Invocation invocation = new Invocation(item, clock.instant(), gateway.within(Instant.now().plus(budget)));
+        return handle(item, gateway.within(Instant.now().plus(budget)));
+    }
+
+    /**
+     * One invocation for a caller that waits no longer than {@code waitsEndBy} (the command line's
+     * {@code --max-wait}): ARM retry waits end by then as well as within the budget; a Retry-After beyond it
+     * defers the work with the server's wait, which the caller sees as the follow-up's due time.
+     */
+    public Outcome handle(WorkItem item, Instant waitsEndBy) {
+        return handle(item, gateway.within(Instant.now().plus(budget), waitsEndBy));
+    }
+
+    private Outcome handle(WorkItem item, ArmGateway arm) {
+        Invocation invocation = new Invocation(item, clock.instant(), arm);
         Optional<ContestGuard.Hold> hold = guard.hold(item.resourceId(), budget);
         if (hold.isEmpty()) {
             return followUps.outcome(invocation, Verdict.later(Result.DEFERRED,
@@ -142,6 +155,7 @@ public final class Remediator {
         ResourceSnapshot snapshot = related.snapshot();
         Planning.Planned planned = planning.plan(snapshot, invocation.item().refusedRules());
         ResourceReport report = planned.report();
+        invocation.evaluated(report);
         RemediationPlan plan = planned.plan();
         return admission.beforeWriting(invocation.item(), snapshot, report, plan)
                 .or(() -> guard.beforeSending(snapshot, report, plan))

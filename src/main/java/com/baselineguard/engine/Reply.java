@@ -17,19 +17,23 @@ import java.util.Optional;
  *
  * @param code the service's error code, when it gave one
  * @param detail what an outcome quotes: {@code code: message}, or the status
+ * @param operation the URL to follow a long-running operation by (ARM's {@code Azure-AsyncOperation}, else its
+ *     {@code Location}), when the answer gave one
  */
-record Reply(Service service, int status, Optional<String> code, String detail, Optional<Duration> retryAfter) {
+record Reply(Service service, int status, Optional<String> code, String detail, Optional<Duration> retryAfter,
+        Optional<String> operation) {
 
     static Reply of(ArmResponse response) {
         Optional<ArmResponse.ArmError> error = response.error();
         return new Reply(Service.ARM, response.status(), error.map(ArmResponse.ArmError::code).filter(c -> !c.isEmpty()),
-                error.map(Object::toString).orElse("HTTP " + response.status()), response.retryAfter());
+                error.map(Object::toString).orElse("HTTP " + response.status()), response.retryAfter(),
+                response.asyncOperation());
     }
 
     /** Key Vault's detail is its own error text as the client reports it; a request not sent says why. */
     static Reply of(KeyVaultResponse response) {
         String detail = (response.status() == KeyVaultResponse.NOT_SENT ? "NotSent: " : "KeyVault: ") + response.detail();
-        return new Reply(Service.KEY_VAULT, response.status(), Optional.empty(), detail, Optional.empty());
+        return new Reply(Service.KEY_VAULT, response.status(), Optional.empty(), detail, Optional.empty(), Optional.empty());
     }
 
     Meaning meaning(Operation operation) {

@@ -29,7 +29,8 @@ public final class ReportJson {
         return o;
     }
 
-    private static JsonObject exemption(Exemption e) {
+    /** An exemption tag as read: {@code tag}, {@code allRules}, {@code ruleIds}, {@code unknownIds}. */
+    public static JsonObject exemption(Exemption e) {
         JsonObject x = new JsonObject();
         x.addProperty("tag", e.tag());
         x.addProperty("allRules", e.all());

@@ -57,8 +57,11 @@ final class StepSender {
         Meaning meaning = reply.meaning(Operation.WRITE);
         if (meaning == Meaning.DONE || meaning == Meaning.ACCEPTED) {
             String unrecorded = guard.recordFix(snapshot, step);
-            List<Action> actions = new ArrayList<>(Action.of(List.of(step),
-                    meaning == Meaning.ACCEPTED ? Action.Status.ACCEPTED : Action.Status.APPLIED, "HTTP " + reply.status()));
+            // An accepted request runs on as a long-running operation: its URL goes on record, so that whoever
+            // reads the outcome can follow the operation (the pipeline itself re-reads the resource instead).
+            List<Action> actions = new ArrayList<>(meaning == Meaning.ACCEPTED
+                    ? Action.of(List.of(step), Action.Status.ACCEPTED, "HTTP " + reply.status(), reply.operation())
+                    : Action.of(List.of(step), Action.Status.APPLIED, "HTTP " + reply.status()));
             actions.addAll(Action.of(rest, Action.Status.PENDING, "sent after step " + step.number() + " completes"));
             return Verdict.later(rest.isEmpty() ? Result.REMEDIATED : Result.PARTIALLY_REMEDIATED,
                     (rest.isEmpty() ? "the plan was sent; a verification read follows"

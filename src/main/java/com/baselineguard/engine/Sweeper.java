@@ -72,10 +72,16 @@ public final class Sweeper {
         return "resources | where type in~ (" + types + ") | project " + COLUMNS + " | order by id asc";
     }
 
-    /** What a sweep found and queued; logged as the sweep's summary outcome. */
+    /**
+     * What a sweep found and queued; logged as the sweep's summary outcome.
+     *
+     * @param declinedPerRule for the resources not queued, per rule id, how many of its failing findings were left
+     *     unfixed, by where their fix stands ({@code audit_only}, {@code blocked}, {@code none}): the changes the
+     *     sweep declined without a queued invocation to record them one by one
+     */
     public record Summary(String sweepId, int pages, int resources, int queued, int unreadableRows,
             Map<String, Map<String, Integer>> perRule, Map<String, Integer> perVerdict, Optional<String> error,
-            Duration duration) {
+            Duration duration, Map<String, Map<String, Integer>> declinedPerRule) {
 
         public JsonObject toJson() {
             JsonObject o = new JsonObject();
@@ -91,6 +97,7 @@ public final class Sweeper {
             o.addProperty("unreadableRows", unreadableRows);
             o.add("perVerdict", new com.google.gson.Gson().toJsonTree(perVerdict));
             o.add("perRule", new com.google.gson.Gson().toJsonTree(perRule));
+            o.add("declinedPerRule", new com.google.gson.Gson().toJsonTree(declinedPerRule));
             o.addProperty("durationMs", duration.toMillis());
             return o;
         }
@@ -110,10 +117,20 @@ public final class Sweeper {
      */
     public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
             Consumer<WorkItem> enqueue) {
+        return sweep(subscriptions, managementGroups, dryRun, enqueue, Optional.empty());
+    }
+
+    /**
+     * As {@link #sweep(List, List, boolean, Consumer)}, for a caller that waits no longer than {@code waitsAtMost}
+     * for a Retry-After (the command line's {@code --max-wait}): a page's retry waits end within it.
+     */
+    public Summary sweep(List<String> subscriptions, List<String> managementGroups, boolean dryRun,
+            Consumer<WorkItem> enqueue, Optional<Duration> waitsAtMost) {
         Instant started = clock.instant();
         String sweepId = java.util.UUID.randomUUID().toString();
         Map<String, Map<String, Integer>> perRule = new TreeMap<>();
         Map<String, Integer> perVerdict = new TreeMap<>();
+        Map<String, Map<String, Integer>> declined = new TreeMap<>();
         int pages = 0;
         int resources = 0;
         int queued = 0;
@@ -123,7 +140,9 @@ public final class Sweeper {
         do {
             ArmResponse page;
             try {
-                page = gateway.resourceGraph(query, subscriptions, managementGroups, PAGE_SIZE, skipToken);
+                ArmGateway graph = waitsAtMost.map(w -> gateway.within(Instant.now().plus(Remediator.INVOCATION_BUDGET),
+                        Instant.now().plus(w))).orElse(gateway);
+                page = graph.resourceGraph(query, subscriptions, managementGroups, PAGE_SIZE, skipToken);
             } catch (ArmUnavailableException e) {
                 error = Optional.of("Resource Graph unavailable after " + pages + " pages: " + e.getMessage());
                 break;
@@ -158,6 +177,12 @@ public final class Sweeper {
                     verdict = "queued";
                 } else {
                     verdict = report.failed() ? "audited" : "compliant";
+                    for (Finding finding : report.findings()) {
+                        if (finding.status() == Status.FAIL && !finding.informational()) {
+                            declined.computeIfAbsent(finding.rule().id(), k -> new TreeMap<>())
+                                    .merge(finding.fix().state().label(), 1, Integer::sum);
+                        }
+                    }
                 }
                 perVerdict.merge(verdict, 1, Integer::sum);
             }
@@ -165,7 +190,7 @@ public final class Sweeper {
                     .map(JsonElement::getAsString).filter(s -> !s.isEmpty()).orElse(null);
         } while (skipToken != null && pages < MAX_PAGES);
         return new Summary(sweepId, pages, resources, queued, unreadable, perRule, perVerdict, error,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), declined);
     }
 
     private static List<JsonElement> rows(JsonObject body) {

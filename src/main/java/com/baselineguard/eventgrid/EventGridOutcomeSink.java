@@ -11,6 +11,8 @@ import com.azure.messaging.eventgrid.EventGridPublisherClient;
 import com.azure.messaging.eventgrid.EventGridPublisherClientBuilder;
 import com.baselineguard.engine.port.OutcomeEvent;
 import com.baselineguard.engine.port.OutcomeSink;
+import com.baselineguard.engine.port.Replies;
+import com.baselineguard.identity.AzureHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.Optional;
  * host and the HTTP status or exception type: never a token, never the response body.
  */
 public final class EventGridOutcomeSink implements OutcomeSink {
+
+    /** The longest the one retry of a publish waits. */
+    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(1);
 
     private final EventGridPublisherClient<CloudEvent> client;
     private final String host;
@@ -38,9 +43,13 @@ public final class EventGridOutcomeSink implements OutcomeSink {
         EventGridPublisherClient<CloudEvent> client = new EventGridPublisherClientBuilder()
                 .endpoint(endpoint)
                 .credential(credential)
-                // One quick retry: publishing must not hold the invocation (Event Grid gives it 30 s).
+                // One quick retry: publishing must not hold the invocation (Event Grid gives it 30 s), nor the
+                // command line past its --max-wait: an answer asking to wait longer than the backoff is not retried.
                 .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(1)
-                        .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(Duration.ofSeconds(1))))
+                        .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(MAX_RETRY_WAIT))
+                        .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
+                                : Replies.retryAtOnce(c.getResponse().getStatusCode())
+                                        && !AzureHttp.asksToWaitLongerThan(c.getResponse(), MAX_RETRY_WAIT)))
                 .buildCloudEventPublisherClient();
         return new EventGridOutcomeSink(client, URI.create(endpoint).getHost());
     }

@@ -18,6 +18,7 @@ import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.port.KeyVaultResponse;
 import com.baselineguard.engine.port.KeyVaultUnavailableException;
 import com.baselineguard.engine.port.Replies;
+import com.baselineguard.identity.AzureHttp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -125,15 +126,25 @@ public final class SdkKeyVaultGateway implements KeyVaultGateway {
                 .credential(credential)
                 .serviceVersion(KeyServiceVersion.V7_5)
                 .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(2)
-                        .setBaseDelay(Duration.ofMillis(300)).setMaxDelay(timeout.dividedBy(4)))
+                        .setBaseDelay(Duration.ofMillis(300)).setMaxDelay(maxRetryWait()))
                         // The statuses the engine's reply table retries at once; a failure to connect (no
-                        // response) is retried as azure-core does by default.
+                        // response) is retried as azure-core does by default. azure-core waits a server's
+                        // Retry-After whatever its length (RetryPolicy's well-known retry headers), so an answer that
+                        // asks for more than the longest backoff is not retried here: it goes back to the engine,
+                        // which defers the work, rather than holding the invocation (and the command line's
+                        // --max-wait) for as long as the server asked.
                         .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
-                                : Replies.retryAtOnce(c.getResponse().getStatusCode())));
+                                : Replies.retryAtOnce(c.getResponse().getStatusCode())
+                                        && !AzureHttp.asksToWaitLongerThan(c.getResponse(), maxRetryWait())));
         if (customSuffix) {
             builder.disableChallengeResourceVerification();
         }
         return builder.buildClient();
+    }
+
+    /** The longest one retry of a request waits. */
+    private Duration maxRetryWait() {
+        return timeout.dividedBy(4);
     }
 
     /** The attributes the rule reads; never the key material beyond the modulus size. */

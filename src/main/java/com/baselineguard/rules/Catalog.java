@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Every rule Baseline Guard has, listed explicitly (no classpath scanning), sorted by id. Ids and
- * names are unique; a test checks them against the research table and the documentation pages.
+ * names are unique; a test checks them against the list of rule ids in the test resources and the
+ * documentation pages.
  */
 public final class Catalog {
 

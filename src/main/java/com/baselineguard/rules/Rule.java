@@ -7,6 +7,9 @@ import java.util.Set;
 /**
  * One baseline check. A rule is a pure function of a snapshot and the settings: no I/O, no clock, no
  * logging. The engine only hands it snapshots of {@link RuleMetadata#resourceType()}.
+ *
+ * <p>Rules extend {@code rules.support.AbstractRule}, which declares the metadata and where the rule applies;
+ * a rule about one member and its expected value extends {@code PropertyRule}.
  */
 public interface Rule {
 

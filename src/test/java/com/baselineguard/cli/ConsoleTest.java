@@ -83,12 +83,12 @@ class ConsoleTest {
         progress.position(3, 12);
         advance(1_000);
         progress.waitingStarts(next, Duration.ofSeconds(30), "step 1 of 2 sent; the next follows");
-        progress.waiting(next, Duration.ofSeconds(28), "step 1 of 2 sent; the next follows");
+        progress.waiting(next, Duration.ofSeconds(28), "step 1 of 2 sent; the next follows", Duration.ofSeconds(840));
         String shown = text.toString();
         assertTrue(shown.contains("\rsweep 3/12, 3.0/min, 60.0 s: starting the next resource\u001B[K"), shown);
         assertTrue(shown.contains("sweep: waiting 30 s to follow up on /subscriptions/s/resourceGroups/r/providers/"
                 + "Microsoft.Cache/Redis/cache7 (step 1 of 2 sent; the next follows)" + System.lineSeparator()), shown);
-        assertTrue(shown.matches("(?s).*\rsweep 3/12, 3.0/min, 61.0 s: waiting 28 s \\(until \\d\\d:\\d\\d:\\d\\d\\) to follow up"
+        assertTrue(shown.matches("(?s).*\rsweep 3/12, 3.0/min, 61.0 s: waiting 28 s \\(until \\d\\d:\\d\\d:\\d\\d, --max-wait: 840 s left\\) to follow up"
                 + " on cache7: step 1 of 2 sent; the next follows\u001B\\[K$"), shown);
         progress.end();
         assertTrue(text.toString().endsWith("\r\u001B[K"), "the command's own output starts on a clean line");

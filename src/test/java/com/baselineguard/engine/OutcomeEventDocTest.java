@@ -27,7 +27,7 @@ class OutcomeEventDocTest {
         WorkItem item = new WorkItem("/subscriptions/s/resourceGroups/g/providers/Microsoft.Cache/Redis/c", Trigger.HTTP,
                 Optional.empty(), "corr", false, 0, Instant.EPOCH);
         return new Outcome("id-1", item, Optional.of("Microsoft.Cache/redis"), Result.AUDITED, "why", List.of(), List.of(),
-                Duration.ZERO, 1, Optional.empty());
+                Duration.ZERO, 1, Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -116,8 +116,8 @@ class PlannerTest {
     }
 
     private static RuleMetadata metadata(String id, String name) {
-        return new RuleMetadata(id, name, ResourceType.REDIS, Severity.LOW, List.of("1.1"), "test rule", "test",
-                FixClass.SAFE, "");
+        return RuleMetadata.rule(id, name).resourceType(ResourceType.REDIS).severity(Severity.LOW).controls("1.1")
+                .synopsis("test rule").recommendation("test").fixClass(FixClass.SAFE).build();
     }
 
     /** A rule defined inline, to exercise the planner's mechanics in isolation. */

@@ -14,6 +14,7 @@ import com.baselineguard.storage.InMemoryFixLedger;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -117,5 +118,49 @@ class RemediatorTest {
         assertEquals("another invocation is working on this resource; retried later", second.reason());
         assertEquals(0, second.armCalls());
         assertEquals(Result.REMEDIATED, first.get().result());
+    }
+
+    @Test
+    void theOutcomeSaysWhichRulesTheResourcesExemptionTagLeftOut() {
+        JsonObject partly = Steps.cache();
+        JsonObject tags = new JsonObject();
+        tags.addProperty("baseline-guard-exempt", "REDIS-001, REDIS-009");
+        partly.add("tags", tags);
+        arm.store(partly);
+        Outcome outcome = handle(Steps.CACHE);
+        assertEquals(java.util.Set.of("REDIS-001", "REDIS-009"), outcome.exemption().orElseThrow().ruleIds());
+        assertTrue(outcome.findings().stream().noneMatch(f -> f.rule().id().equals("REDIS-001")));
+        assertEquals("REDIS-001", outcome.toJson().getAsJsonObject("exemption").getAsJsonArray("ruleIds").get(0)
+                .getAsString());
+
+        tags.addProperty("baseline-guard-exempt", "*");
+        arm.store(partly);
+        Outcome whole = handle(Steps.CACHE);
+        assertEquals(Result.SKIPPED, whole.result());
+        assertTrue(whole.exemption().orElseThrow().all());
+
+        arm.store(Steps.cache());
+        assertTrue(handle(Steps.CACHE).exemption().isEmpty());
+        assertTrue(handle(Steps.CACHE).toJson().get("exemption").isJsonNull(), "written out as null, never omitted");
+    }
+
+    @Test
+    void aCallerThatWaitsLessBoundsTheInvocationsRetryWaitsButNotItsRequests() {
+        arm.store(Steps.cache());
+        List<Instant[]> bounds = new java.util.ArrayList<>();
+        ScriptedArm bounded = new ScriptedArm() {
+            @Override
+            public ArmGateway within(Instant deadline, Instant waitsEndBy) {
+                bounds.add(new Instant[] {deadline, waitsEndBy});
+                return arm;
+            }
+        };
+        Instant endOfWaiting = Instant.now().plusSeconds(2);
+        Outcome outcome = remediator(bounded).handle(Steps.item(Steps.CACHE), endOfWaiting);
+        assertEquals(Result.REMEDIATED, outcome.result(), outcome.reason());
+        assertEquals(1, bounds.size());
+        assertEquals(endOfWaiting, bounds.get(0)[1]);
+        assertTrue(bounds.get(0)[0].isAfter(endOfWaiting), "requests still run to the invocation's own deadline");
+        assertEquals(5, outcome.armCalls(), "the requests went through the bounded gateway and were counted");
     }
 }

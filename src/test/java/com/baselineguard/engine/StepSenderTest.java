@@ -77,6 +77,30 @@ class StepSenderTest {
     }
 
     @Test
+    void anAcceptedWriteCarriesTheUrlOfItsLongRunningOperationAndOnlyItDoes() {
+        // Redis_Update answers 202 with a Location header (2024-11-01 example RedisCacheUpdate.json); ARM names
+        // Azure-AsyncOperation first when it gives both, which the gateway prefers.
+        String operation = "https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/"
+                + "Microsoft.Cache/locations/westus/asyncOperations/3f2a?api-version=2024-11-01";
+        arm.answer(Kind.PATCH, new com.baselineguard.engine.port.ArmResponse(202, null, Optional.of(Duration.ofSeconds(15)),
+                Optional.of(operation)));
+        Verdict verdict = sendFirst();
+        assertEquals(List.of(Action.Status.ACCEPTED, Action.Status.ACCEPTED, Action.Status.PENDING),
+                verdict.actions().stream().map(Action::status).toList());
+        assertEquals(List.of(Optional.of(operation), Optional.of(operation), Optional.empty()),
+                verdict.actions().stream().map(Action::operation).toList(), "the pending step has no operation yet");
+        assertEquals(Optional.of(Duration.ofSeconds(15)), verdict.retryAfter(), "the next look waits as ARM asked");
+
+        ScriptedArm done = new ScriptedArm();
+        done.answer(Kind.PATCH, new com.baselineguard.engine.port.ArmResponse(200, null, Optional.empty(),
+                Optional.of(operation)));
+        Verdict applied = new StepSender(keyVault, new ContestGuard(ledger, Clock.fixed(Steps.NOW, ZoneOffset.UTC),
+                RemediationSettings.DEFAULTS)).send(new Invocation(Steps.item(Steps.CACHE), Steps.NOW, done), cache,
+                report, report.plan());
+        assertEquals(Optional.empty(), applied.actions().get(0).operation(), "a write that is done runs no operation");
+    }
+
+    @Test
     void aPatchOnAResourceThatChangedSinceItWasReadIsReReadLater() {
         arm.answer(Kind.PATCH, ScriptedArm.error(412, "PreconditionFailed", "etag changed"));
         Verdict verdict = sendFirst();

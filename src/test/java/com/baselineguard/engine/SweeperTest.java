@@ -52,6 +52,35 @@ class SweeperTest {
         }
     }
 
+    @Test
+    void theFixesDeclinedOnResourcesNotQueuedAreCountedPerRuleAndFixState() {
+        try (LiveHarness live = LiveHarness.start()) {
+            String privateId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/"
+                    + "Microsoft.Cache/Redis/private1";
+            com.google.gson.JsonObject privateCache = com.baselineguard.testing.RedisScenarios.privateCache(privateId);
+            live.store(privateCache);
+            live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+            Composition app = live.composition();
+            List<WorkItem> queued = new ArrayList<>();
+            Sweeper.Summary summary = app.sweeper().sweep(List.of("00000000-0000-0000-0000-000000000000"), List.of(),
+                    false, queued::add);
+            assertEquals(List.of(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject()
+                    .get("id").getAsString().toLowerCase(java.util.Locale.ROOT)),
+                    queued.stream().map(w -> w.resourceId().toLowerCase(java.util.Locale.ROOT)).toList(),
+                    "the public cache goes to a full read; the private one is decided from its row");
+            java.util.Map<String, java.util.Map<String, Integer>> expected = new java.util.TreeMap<>();
+            for (Finding f : app.evaluator().evaluate(com.baselineguard.model.ResourceSnapshot.of(privateCache)).findings()) {
+                if (f.status() == com.baselineguard.rules.Status.FAIL && !f.informational()) {
+                    expected.computeIfAbsent(f.rule().id(), k -> new java.util.TreeMap<>())
+                            .merge(f.fix().state().label(), 1, Integer::sum);
+                }
+            }
+            assertTrue(!expected.isEmpty(), "the private cache still fails audit-only rules");
+            assertEquals(expected, summary.declinedPerRule(), "only the resource not queued is counted");
+            assertEquals(new com.google.gson.Gson().toJsonTree(expected), summary.toJson().get("declinedPerRule"));
+        }
+    }
+
     private static List<String> queuedIds(LiveHarness live, com.google.gson.JsonObject... resources) {
         for (com.google.gson.JsonObject resource : resources) {
             live.store(resource);

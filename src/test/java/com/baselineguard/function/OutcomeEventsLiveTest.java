@@ -117,6 +117,21 @@ class OutcomeEventsLiveTest {
     }
 
     @Test
+    void aThrottledPublishIsNotWaitedForLongerThanItsOneShortRetry() {
+        // azure-core would wait the server's Retry-After whatever its length; 30 s is past the 1 s retry.
+        topic.throttleNext(30);
+        long started = System.nanoTime();
+        FunctionHarness.Context context = invoke();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(1, context.outcomes().size());
+        List<String> warnings = warnings(context);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(" error=HTTP 429 "), warnings.get(0));
+        assertEquals(1, topic.requests().size(), "not retried");
+        assertTrue(tookMillis < 20_000, "took " + tookMillis + " ms");
+    }
+
+    @Test
     void aDroppedPublishStillLogsTheOutcomeAndWarnsOnce() {
         topic.failNext(0, 10);
         FunctionHarness.Context context = invoke();

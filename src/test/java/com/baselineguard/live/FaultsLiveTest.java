@@ -97,6 +97,27 @@ public class FaultsLiveTest {
     }
 
     @Test
+    void retryWaitsAlsoStopWhereTheCallerStopsWaiting() {
+        // The command line's --max-wait: a Retry-After of 2 s fits the invocation's 25 s budget, not the caller's 1 s.
+        live.arm.inject(Fault.on("PATCH", CACHE_PATH).throttled(2).times(1));
+        Remediator remediator = live.composition().remediator();
+        Instant waitsEndBy = Instant.now().plusSeconds(1);
+        Outcome outcome = remediator.handle(remediator.start(CACHE, Trigger.CLI, Optional.empty(), Optional.empty(), false),
+                waitsEndBy);
+        assertEquals(Result.DEFERRED, outcome.result(), outcome.reason());
+        assertEquals(1, live.patches().size(), "not retried: the wait would end after the caller stops waiting");
+        assertEquals(1, answered("PATCH", 429));
+        assertTrue(outcome.followUp().orElseThrow().notBefore().isAfter(waitsEndBy),
+                "the follow-up waits for the server's Retry-After");
+
+        live.arm.inject(Fault.on("PATCH", CACHE_PATH).throttled(2).times(1));
+        Outcome unbounded = handle(remediator);
+        assertEquals(Result.REMEDIATED, unbounded.result(), "without the caller's bound the same answer is waited out"
+                + " and retried: " + unbounded.reason());
+        assertEquals(3, live.patches().size());
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffThenDeferredNotLost() {
         live.arm.inject(Fault.on("GET", CACHE_PATH).status(503).always());
         Outcome outcome = handle(live.composition().remediator());

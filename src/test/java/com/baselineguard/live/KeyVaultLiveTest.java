@@ -120,6 +120,25 @@ class KeyVaultLiveTest {
     }
 
     @Test
+    void aKeyVaultRetryAfterLongerThanTheLongestBackoffIsNotWaitedWithinTheRequest() {
+        // azure-core would wait the server's Retry-After whatever its length; 30 s is past the 5 s backoff cap.
+        vault.throttleNext("GET", "/keys/batchkey/?", 30);
+        long started = System.nanoTime();
+        Finding finding = batch010(handle(live.composition().remediator()));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Status.NOT_EVALUATED, finding.status(), finding.evaluation().reason());
+        assertTrue(finding.evaluation().reason().contains("HTTP 429"), finding.evaluation().reason());
+        assertEquals(1, vault.requests().stream().filter(r -> r.status() == 429).count());
+        assertEquals(0, vault.authenticated().stream().filter(r -> r.method().equals("GET") && r.status() == 200
+                && r.path().matches("/keys/batchkey/?")).count(), "not retried");
+        assertTrue(tookMillis < 20_000, "took " + tookMillis + " ms");
+
+        vault.throttleNext("GET", "/keys/batchkey/?", 1);
+        assertEquals(Status.FAIL, batch010(handle(live.composition().remediator())).status(),
+                "a Retry-After within the cap is waited and the read retried");
+    }
+
+    @Test
     void aForbiddenRotationPolicyWriteIsAPermissionFailureNamingTheDataAction() {
         live.with("BG_RULE_MODE_BATCH_010", "enforce");
         vault.failNext("PUT", "/keys/batchkey/rotationpolicy", 403);

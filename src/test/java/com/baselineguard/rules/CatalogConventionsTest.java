@@ -1,19 +1,22 @@
 package com.baselineguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.config.Setting;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,9 +25,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Rules about rules (after PSRule's Rule.Rule.ps1 and error-prone's BugPatternValidator): the
- * catalog holds exactly the research table's ids; every rule has a documentation page whose front
- * matter, synopsis and recommendation equal the code; every rule has a test class; every setting is
- * documented.
+ * catalog holds exactly the rule table's ids, each on the table's resource type; every rule has a
+ * documentation page whose front matter, synopsis and recommendation equal the code; every rule has a
+ * test class; every setting is documented. That every planned fix converges is shown by
+ * {@link ConvergenceTest}.
  */
 class CatalogConventionsTest {
 
@@ -32,8 +36,11 @@ class CatalogConventionsTest {
             "## Baseline control", "## How it is evaluated", "## How to fix by hand", "## Automatic fix", "## Risk",
             "## Comparison", "## Links");
 
-    /** The master table of shared/baseline/rules-research.md, in its row order. */
-    private static final List<String> RESEARCH_IDS = Stream.of(
+    /** The rule table (src/test/resources/catalog/rule-table.tsv, where its header says it came from). */
+    private static final String RULE_TABLE = "/catalog/rule-table.tsv";
+
+    /** The ids the rule table lists, in its row order: numbered without gaps, family by family. */
+    private static final List<String> TABLE_IDS = Stream.of(
             IntStream.rangeClosed(1, 18).mapToObj(i -> String.format("REDIS-%03d", i)),
             IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("REDISENT-%03d", i)),
             IntStream.rangeClosed(1, 13).mapToObj(i -> String.format("BATCH-%03d", i)),
@@ -43,25 +50,38 @@ class CatalogConventionsTest {
     private final Catalog catalog = Catalog.standard();
 
     @Test
-    void theCatalogHoldsExactlyTheResearchTablesIds() {
-        assertEquals(RESEARCH_IDS.stream().sorted().toList(), catalog.rules().stream().map(r -> r.metadata().id()).toList(),
-                "the catalog is sorted by id and holds every research row");
+    void theRuleTableListsTheseIdsInItsRowOrder() {
+        assertEquals(TABLE_IDS, List.copyOf(ruleTable().keySet()), "the rule table's rows, in order");
     }
 
     @Test
-    void theResearchTableStillListsTheseIdsWhenItIsAvailable() throws IOException {
-        // shared/ sits beside the repository on the team's machines and in CI; a bare clone may lack it.
-        Path research = Path.of("..", "shared", "baseline", "rules-research.md");
-        if (!Files.exists(research)) {
-            return;
+    void theCatalogHoldsExactlyTheRuleTablesIdsEachOnItsResourceType() {
+        Map<String, String> table = ruleTable();
+        assertEquals(TABLE_IDS.stream().sorted().toList(), catalog.rules().stream().map(r -> r.metadata().id()).toList(),
+                "the catalog is sorted by id and holds every row of the rule table");
+        for (Rule rule : catalog.rules()) {
+            assertEquals(table.get(rule.metadata().id()), rule.metadata().resourceType().armType(), rule.metadata().id());
         }
-        Matcher row = Pattern.compile("^\\| ((?:REDIS|REDISENT|BATCH|BPOOL)-\\d{3}) \\|", Pattern.MULTILINE)
-                .matcher(Files.readString(research));
-        List<String> ids = new ArrayList<>();
-        while (row.find()) {
-            ids.add(row.group(1));
+    }
+
+    /** The rule table's rows: id to ARM resource type. Missing data fails the test; it is never skipped. */
+    private static Map<String, String> ruleTable() {
+        try (InputStream in = CatalogConventionsTest.class.getResourceAsStream(RULE_TABLE)) {
+            assertNotNull(in, "missing test resource src/test/resources" + RULE_TABLE);
+            Map<String, String> rows = new LinkedHashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                assertEquals(2, columns.length, "rule table row: " + line);
+                assertNull(rows.put(columns[0].trim(), columns[1].trim()), "duplicate row " + columns[0]);
+            }
+            assertFalse(rows.isEmpty(), "the rule table has no rows");
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        assertEquals(RESEARCH_IDS, ids);
     }
 
     @Test
@@ -104,19 +124,6 @@ class CatalogConventionsTest {
             String packagePath = rule.getClass().getPackageName().replace('.', '/');
             Path test = Path.of("src/test/java", packagePath, rule.getClass().getSimpleName() + "Test.java");
             assertTrue(Files.exists(test), "missing " + test);
-        }
-    }
-
-    @Test
-    void everyFixableRuleIsShownToConvergeByItsTest() throws IOException {
-        // Applying a rule's plan in memory must make it pass (RuleHarness.assertConverges).
-        for (Rule rule : catalog.rules()) {
-            if (rule.metadata().fixClass() == FixClass.NONE) {
-                continue;
-            }
-            Path test = Path.of("src/test/java", rule.getClass().getPackageName().replace('.', '/'),
-                    rule.getClass().getSimpleName() + "Test.java");
-            assertTrue(Files.readString(test).contains("assertConverges("), rule.metadata().id() + " has no convergence test");
         }
     }
 

@@ -55,4 +55,14 @@ public interface ArmGateway {
     default ArmGateway within(Instant deadline) {
         return this;
     }
+
+    /**
+     * As {@link #within(Instant)}, and no retry wait (a server's {@code Retry-After}, a backoff) ends after
+     * {@code waitsEndBy} either, even when the deadline is later: a retry that would have to wait past it is not
+     * made, and the answer in hand goes back as it is (a transient one defers the work, with the server's
+     * Retry-After). Requests themselves still run to the deadline. The command line's {@code --max-wait}.
+     */
+    default ArmGateway within(Instant deadline, Instant waitsEndBy) {
+        return within(deadline);
+    }
 }

@@ -6,7 +6,9 @@ import com.google.gson.JsonElement;
 
 /**
  * {@code properties.allowedAuthenticationModes}: an array of {@code SharedKey}, {@code AAD},
- * {@code TaskAuthenticationToken} [SP-B]. Shared by BATCH-005 and BATCH-006.
+ * {@code TaskAuthenticationToken} (Batch 2025-06-01 REST spec,
+ * specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json). Shared by BATCH-005 and
+ * BATCH-006.
  */
 final class AuthenticationModes {
 

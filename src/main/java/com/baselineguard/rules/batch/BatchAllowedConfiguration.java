@@ -4,35 +4,36 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import java.util.List;
+import com.baselineguard.rules.support.AbstractRule;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * BATCH-013: the account is in an allowed region. Detect only: location and poolAllocationMode are
- * create-only [SP-B], so an account outside the allow-list has to be recreated.
+ * BATCH-013: the account is in an allowed region. Detect only: location and poolAllocationMode are create-only (the
+ * Batch 2025-06-01 REST spec's account update takes neither), so an account outside the allow-list has to be recreated.
  */
-public final class BatchAllowedConfiguration implements Rule {
+public final class BatchAllowedConfiguration extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-013", "Batch.AllowedConfiguration",
-            ResourceType.BATCH_ACCOUNT, Severity.LOW, List.of("AM-2"),
-            "Azure Batch accounts and their pools should use only the regions, pool allocation modes and VM sizes in"
-                    + " the organisation allow-lists.",
-            "Create Batch accounts only in approved regions and pool allocation modes and size pools with approved VM"
-                    + " sizes; recreate resources that fall outside.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-013", "Batch.AllowedConfiguration")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.LOW)
+            .controls("AM-2")
+            .synopsis("Azure Batch accounts and their pools should use only the regions, pool allocation modes and VM"
+                    + " sizes in the organisation allow-lists.")
+            .recommendation("Create Batch accounts only in approved regions and pool allocation modes and size pools"
+                    + " with approved VM sizes; recreate resources that fall outside.")
+            .fixClass(FixClass.NONE)
+            .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchAllowedConfiguration() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> location = resource.string("location").filter(l -> !l.isBlank());
         String mode = "; poolAllocationMode is " + resource.string("properties.poolAllocationMode")
                 .orElse("not set (BatchService)");

@@ -9,10 +9,11 @@ import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
+import com.baselineguard.rules.support.Applicability;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -28,21 +29,26 @@ import java.util.Set;
 
 /**
  * BATCH-010: the customer-managed key is referenced without a version, lives in a vault that cannot
- * lose it (soft delete and purge protection, prerequisites of Batch CMK [SP-B], [D-B5]), and is a
+ * lose it (soft delete and purge protection, prerequisites of Batch CMK in the 2025-06-01
+ * REST spec and https://learn.microsoft.com/azure/batch/batch-customer-managed-key), and is a
  * usable key with a managed lifecycle: it exists, is enabled, is RSA of 2048 bits or more, is not
  * expired or about to expire, and has a rotation policy that rotates it (DP-5, DP-6). The fix, opt-in,
  * sets that rotation policy on the key.
  */
-public final class BatchCmkKeyManagement implements Rule {
+public final class BatchCmkKeyManagement extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-010", "Batch.CmkKeyManagement",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("DP-5", "DP-6"),
-            "A Batch customer-managed key should be an enabled, unexpired RSA key of 2048 bits or more with a rotation"
-                    + " policy, referenced without a version, in a Key Vault with soft delete and purge protection.",
-            "Enable soft delete and purge protection on the vault, use an enabled RSA key of 2048 bits or more (3072"
-                    + " recommended) that is not about to expire, give it a rotation policy that rotates it before"
-                    + " expiry, and reference it with a versionless key identifier.",
-            FixClass.DISRUPTIVE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-010", "Batch.CmkKeyManagement")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("DP-5", "DP-6")
+            .synopsis("A Batch customer-managed key should be an enabled, unexpired RSA key of 2048 bits or more with"
+                    + " a rotation policy, referenced without a version, in a Key Vault with soft delete and purge"
+                    + " protection.")
+            .recommendation("Enable soft delete and purge protection on the vault, use an enabled RSA key of 2048 bits"
+                    + " or more (3072 recommended) that is not about to expire, give it a rotation policy that rotates"
+                    + " it before expiry, and reference it with a versionless key identifier.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .build();
 
     private static final String KEY_IDENTIFIER = "properties.encryption.keyVaultProperties.keyIdentifier";
     private static final JsonPath VAULT_URI = JsonPath.of("properties.vaultUri");
@@ -52,24 +58,24 @@ public final class BatchCmkKeyManagement implements Rule {
     /** The key lifetime the fix's policy gives new versions when the key has no policy expiry yet. */
     static final String DEFAULT_EXPIRY_TIME = "P1Y";
 
+    private static final Applicability USES_CUSTOMER_MANAGED_KEY = Applicability.unless(
+            account -> !account.value(BatchCustomerManagedKey.KEY_SOURCE)
+                    .map(v -> Values.textEquals(v, BatchCustomerManagedKey.KEY_VAULT)).orElse(false),
+            account -> BatchCustomerManagedKey.KEY_SOURCE + " is " + account.value(BatchCustomerManagedKey.KEY_SOURCE)
+                    .map(Values::display).orElse("not set (Microsoft.Batch)")
+                    + ", so the account uses no customer-managed key");
+
+    public BatchCmkKeyManagement() {
+        super(METADATA, USES_CUSTOMER_MANAGED_KEY);
+    }
+
     @Override
     public Set<RelatedKind> relatedData() {
         return Set.of(RelatedKind.KEY_VAULTS, RelatedKind.KEYS);
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        Optional<JsonElement> keySource = resource.value(BatchCustomerManagedKey.KEY_SOURCE);
-        if (!keySource.map(v -> Values.textEquals(v, BatchCustomerManagedKey.KEY_VAULT)).orElse(false)) {
-            return Evaluation.notApplicable(BatchCustomerManagedKey.KEY_SOURCE + " is "
-                    + keySource.map(Values::display).orElse("not set (Microsoft.Batch)")
-                    + ", so the account uses no customer-managed key");
-        }
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> keyIdentifier = resource.string(KEY_IDENTIFIER).filter(k -> !k.isBlank());
         Optional<URI> keyUri = keyIdentifier.flatMap(BatchCmkKeyManagement::uri);
         if (keyUri.isEmpty() || keyUri.get().getHost() == null || keyName(keyUri.get()).isEmpty()) {

@@ -1,43 +1,40 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 
-/** BATCH-009: data at rest is encrypted with a customer-managed key. Detect only (research pitfall 10). */
-public final class BatchCustomerManagedKey implements Rule {
+/**
+ * BATCH-009: data at rest is encrypted with a customer-managed key. Detect only: once Batch loses access to the key,
+ * deleting the account is the only operation left (https://learn.microsoft.com/azure/batch/batch-customer-managed-key).
+ */
+public final class BatchCustomerManagedKey extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-009", "Batch.CustomerManagedKey",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("DP-5"),
-            "Azure Batch accounts should encrypt data at rest with a customer-managed key from Azure Key Vault where"
-                    + " policy requires it.",
-            "Where customer-managed keys are required, set encryption.keySource to Microsoft.KeyVault with a key in a"
-                    + " vault with soft delete and purge protection.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-009", "Batch.CustomerManagedKey")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("DP-5")
+            .synopsis("Azure Batch accounts should encrypt data at rest with a customer-managed key from Azure Key"
+                    + " Vault where policy requires it.")
+            .recommendation("Where customer-managed keys are required, set encryption.keySource to Microsoft.KeyVault"
+                    + " with a key in a vault with soft delete and purge protection.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     static final String KEY_SOURCE = "properties.encryption.keySource";
     static final String KEY_VAULT = "Microsoft.KeyVault";
 
-    // Absent means Microsoft.Batch (Microsoft-managed keys), flagged by policy 99e9ccd8's notEquals [AP-B8].
+    // Absent means Microsoft.Batch (Microsoft-managed keys), flagged by Azure Policy
+    // 99e9ccd8-3db9-4592-b0d1-14b1715a4d8a's notEquals.
     private static final PropertyCheck CHECK = PropertyCheck.at(KEY_SOURCE)
             .expect(KEY_VAULT, v -> Values.textEquals(v, KEY_VAULT))
             .whenAbsent(false, "absent means Microsoft.Batch, Microsoft-managed keys");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchCustomerManagedKey() {
+        super(METADATA, CHECK);
     }
 }

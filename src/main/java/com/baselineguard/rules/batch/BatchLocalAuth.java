@@ -1,41 +1,35 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
+import com.baselineguard.rules.support.PropertyRule;
 
 /** BATCH-005: the data plane accepts only Microsoft Entra ID. */
-public final class BatchLocalAuth implements Rule {
+public final class BatchLocalAuth extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-005", "Batch.LocalAuth",
-            ResourceType.BATCH_ACCOUNT, Severity.HIGH, List.of("IM-1"),
-            "Azure Batch accounts should allow only Microsoft Entra ID (AAD) authentication on the data plane.",
-            "Set allowedAuthenticationModes to [\"AAD\"] once every client and task has stopped using shared keys and"
-                    + " task authentication tokens.",
-            FixClass.DISRUPTIVE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-005", "Batch.LocalAuth")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.HIGH)
+            .controls("IM-1")
+            .synopsis("Azure Batch accounts should allow only Microsoft Entra ID (AAD) authentication on the data"
+                    + " plane.")
+            .recommendation("Set allowedAuthenticationModes to [\"AAD\"] once every client and task has stopped using"
+                    + " shared keys and task authentication tokens.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .build();
 
-    // Policy 6f68b69f semantics [AP-B6]: absent, or any element other than AAD, is non-compliant; the
-    // fix writes what Modify policy 4dbc2f5c writes [AP-B7].
+    // Azure Policy 6f68b69f-05fe-49cd-b361-777ee9ca7e35 semantics: absent, or any element other than AAD, is
+    // non-compliant; the fix writes what the Modify policy 4dbc2f5c-51cf-4e38-9179-c7028eed2274 writes.
     private static final PropertyCheck CHECK = PropertyCheck.at(AuthenticationModes.PATH)
             .expect("only [\"AAD\"]", modes -> AuthenticationModes.only(modes, "AAD"))
             .whenAbsent(false, AuthenticationModes.ABSENT)
             .fixTo(AuthenticationModes.of("AAD"), FixStage.HARDENING);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchLocalAuth() {
+        super(METADATA, CHECK);
     }
 }

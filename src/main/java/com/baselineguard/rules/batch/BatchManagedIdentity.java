@@ -2,28 +2,31 @@ package com.baselineguard.rules.batch;
 
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
-import java.util.List;
 import java.util.Optional;
 
 /** BATCH-007: the account has a managed identity. */
-public final class BatchManagedIdentity implements Rule {
+public final class BatchManagedIdentity extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BATCH-007", "Batch.ManagedIdentity",
-            ResourceType.BATCH_ACCOUNT, Severity.MEDIUM, List.of("IM-3"),
-            "Azure Batch accounts should have a managed identity, needed for customer-managed keys and keyless"
-                    + " auto-storage access.",
-            "Enable a system-assigned managed identity on the Batch account, or assign a user-assigned identity.",
-            FixClass.SAFE, "identity is absent or None");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BATCH-007", "Batch.ManagedIdentity")
+            .resourceType(ResourceType.BATCH_ACCOUNT)
+            .severity(Severity.MEDIUM)
+            .controls("IM-3")
+            .synopsis("Azure Batch accounts should have a managed identity, needed for customer-managed keys and"
+                    + " keyless auto-storage access.")
+            .recommendation("Enable a system-assigned managed identity on the Batch account, or assign a user-assigned"
+                    + " identity.")
+            .fixClass(FixClass.SAFE)
+            .precondition("identity is absent or None")
+            .build();
 
     static final String PATH = "identity.type";
 
@@ -32,14 +35,8 @@ public final class BatchManagedIdentity implements Rule {
             .whenAbsent(false, "no managed identity")
             .fixTo(Values.string("SystemAssigned"), FixStage.IDENTITY);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, blocker(resource));
+    public BatchManagedIdentity() {
+        super(METADATA, CHECK);
     }
 
     /** True when the account has an identity; shared with BATCH-008, whose fix needs one. */
@@ -52,10 +49,11 @@ public final class BatchManagedIdentity implements Rule {
     }
 
     /**
-     * The Batch identity enum has no combined value [SP-B-types], so setting SystemAssigned over any
-     * other value would drop it: the fix only replaces absent or None.
+     * The Batch identity enum has no combined value (Batch 2025-06-01 REST spec: None, SystemAssigned,
+     * UserAssigned), so setting SystemAssigned over any other value would drop it: the fix only replaces absent or None.
      */
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         return resource.value(PATH).filter(t -> !Values.textEquals(t, "None"))
                 .map(t -> "identity.type is " + Values.display(t) + ", which is not a Batch identity type;"
                         + " Baseline Guard does not overwrite it");

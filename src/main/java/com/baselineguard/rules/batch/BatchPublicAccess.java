@@ -18,7 +18,10 @@ final class BatchPublicAccess {
         return Values.textEquals(value, "Disabled") || Values.textEquals(value, "SecuredByPerimeter");
     }
 
-    /** The closing value when public access is off, or empty when it is on (absent means Enabled [SP-B]). */
+    /**
+     * The closing value when public access is off, or empty when it is on (absent means Enabled, the default in the
+     * Batch 2025-06-01 REST spec).
+     */
     static Optional<String> closedBy(ResourceSnapshot resource) {
         return resource.value(PATH).filter(BatchPublicAccess::closes).map(JsonElement::getAsString);
     }

@@ -6,7 +6,10 @@ import com.baselineguard.rules.Change;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixStage;
+import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
+import com.baselineguard.rules.support.AbstractRule;
+import com.baselineguard.rules.support.Applicability;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -17,11 +20,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The IP filter of one of a Batch account's two public endpoints, {@code properties.networkProfile.accountAccess}
- * or {@code .nodeManagementAccess} [SP-B]: deny by default, never {@code 0.0.0.0/0}. Shared by BATCH-002 and
- * BATCH-003, which differ only in the profile and the allow-list setting.
+ * The IP filter of one of a Batch account's two public endpoints, {@code properties.networkProfile.accountAccess} or
+ * {@code .nodeManagementAccess} (Batch 2025-06-01 REST spec, NetworkProfile): deny by default, never {@code 0.0.0.0/0}.
+ * Shared by BATCH-002 and BATCH-003, which differ only in the profile and the allow-list setting. The filter only
+ * applies while public network access is on.
  */
-final class EndpointIpRules {
+abstract class EndpointIpRules extends AbstractRule {
 
     static final String ACCOUNT_ACCESS = "accountAccess";
     static final String NODE_MANAGEMENT_ACCESS = "nodeManagementAccess";
@@ -40,8 +44,9 @@ final class EndpointIpRules {
      * @param allowList the configured addresses the fix allows
      * @param settingName the app setting that configures them, named when the fix is blocked
      */
-    EndpointIpRules(String profile, String endpoint, Function<RuleSettings, List<String>> allowList,
-            String settingName) {
+    EndpointIpRules(RuleMetadata metadata, String profile, String endpoint,
+            Function<RuleSettings, List<String>> allowList, String settingName) {
+        super(metadata, publicAccessOn(profile));
         this.profile = profile;
         this.otherProfile = profile.equals(ACCOUNT_ACCESS) ? NODE_MANAGEMENT_ACCESS : ACCOUNT_ACCESS;
         this.endpoint = endpoint;
@@ -49,13 +54,15 @@ final class EndpointIpRules {
         this.settingName = settingName;
     }
 
-    Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    private static Applicability publicAccessOn(String profile) {
+        return account -> BatchPublicAccess.closedBy(account).map(closedBy -> Evaluation.notApplicable(
+                BatchPublicAccess.PATH + " is " + closedBy + ", and " + NETWORK_PROFILE + "." + profile
+                        + " only takes effect when publicNetworkAccess is enabled"));
+    }
+
+    @Override
+    protected final Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         String path = NETWORK_PROFILE + "." + profile;
-        Optional<String> closedBy = BatchPublicAccess.closedBy(resource);
-        if (closedBy.isPresent()) {
-            return Evaluation.notApplicable(BatchPublicAccess.PATH + " is " + closedBy.get() + ", and " + path
-                    + " only takes effect when publicNetworkAccess is enabled");
-        }
         Optional<JsonObject> access = JsonPath.of(path).readObject(resource.resource());
         if (access.isEmpty()) {
             return failure(resource, settings, path + " is not set (defaultAction Allow is the effective default,"

@@ -5,12 +5,11 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,31 +21,29 @@ import java.util.stream.Stream;
  * {@code sharedGalleryImageId} or {@code communityGalleryImageId}; both compare ignoring case. The end-of-life half of the synopsis needs the Batch data-plane list of supported images,
  * which snapshots do not carry, so only the allow-list is checked.
  */
-public final class BatchPoolApprovedImage implements Rule {
+public final class BatchPoolApprovedImage extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-007", "BatchPool.ApprovedImage",
-            ResourceType.BATCH_POOL, Severity.LOW, List.of("PV-3"),
-            "Azure Batch pools should use an approved OS image that has not passed its Batch support end-of-life"
-                    + " date.",
-            "Build pools from approved Azure Compute Gallery images or allow-listed marketplace images, and move pools"
-                    + " off images past batchSupportEndOfLife.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-007", "BatchPool.ApprovedImage")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.LOW)
+            .controls("PV-3")
+            .synopsis("Azure Batch pools should use an approved OS image that has not passed its Batch support"
+                    + " end-of-life date.")
+            .recommendation("Build pools from approved Azure Compute Gallery images or allow-listed marketplace"
+                    + " images, and move pools off images past batchSupportEndOfLife.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final String SETTING = "BG_APPROVED_POOL_IMAGES";
     private static final JsonPath IMAGE = JsonPath.of("imageReference");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource, settings));
+    public BatchPoolApprovedImage() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource, RuleSettings settings) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         if (settings.approvedPoolImages().isEmpty()) {
             return Evaluation.notEvaluated("no approved pool images are configured (setting " + SETTING + ")");
         }

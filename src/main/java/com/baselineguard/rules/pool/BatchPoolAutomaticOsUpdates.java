@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -22,15 +22,18 @@ import java.util.Optional;
  * automatic updates on a Windows pool ({@code windowsConfiguration.enableAutomaticUpdates}: "If omitted, the
  * default value is true", Batch 2025-06-01 WindowsConfiguration).
  */
-public final class BatchPoolAutomaticOsUpdates implements Rule {
+public final class BatchPoolAutomaticOsUpdates extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-010", "BatchPool.AutomaticOsUpdates",
-            ResourceType.BATCH_POOL, Severity.LOW, List.of("PV-6"),
-            "Azure Batch pools should patch the node OS automatically, through automatic OS upgrades or Windows"
-                    + " automatic updates.",
-            "Enable upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade, or keep"
-                    + " windowsConfiguration.enableAutomaticUpdates on for Windows pools.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-010", "BatchPool.AutomaticOsUpdates")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.LOW)
+            .controls("PV-6")
+            .synopsis("Azure Batch pools should patch the node OS automatically, through automatic OS upgrades or"
+                    + " Windows automatic updates.")
+            .recommendation("Enable upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade, or keep"
+                    + " windowsConfiguration.enableAutomaticUpdates on for Windows pools.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath UPGRADE_POLICY = JsonPath.of("properties.upgradePolicy");
     private static final JsonPath AUTOMATIC_OS_UPGRADE =
@@ -38,18 +41,13 @@ public final class BatchPoolAutomaticOsUpdates implements Rule {
     private static final JsonPath MODE = JsonPath.of("properties.upgradePolicy.mode");
     private static final JsonPath WINDOWS_UPDATES = JsonPath.of("windowsConfiguration.enableAutomaticUpdates");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    public BatchPoolAutomaticOsUpdates() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<JsonElement> automatic = AUTOMATIC_OS_UPGRADE.read(resource.resource());
         if (automatic.map(Values::isTrue).orElse(false)) {
             return Evaluation.pass(AUTOMATIC_OS_UPGRADE + " is true");

@@ -5,15 +5,14 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,15 +22,19 @@ import java.util.stream.Collectors;
  * built from a custom image, where the disk encryption configuration is not supported and encryption at
  * host (BPOOL-005) is the way to encrypt the disks.
  */
-public final class BatchPoolDiskEncryption implements Rule {
+public final class BatchPoolDiskEncryption extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-004", "BatchPool.DiskEncryption",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("DP-4"),
-            "Azure Batch pools should encrypt node disks: TemporaryDisk on Linux pools, OsDisk and TemporaryDisk on"
-                    + " Windows pools.",
-            "Set diskEncryptionConfiguration.targets to include TemporaryDisk (and OsDisk on Windows pools) while the"
-                    + " pool is at zero nodes.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-004", "BatchPool.DiskEncryption")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("DP-4")
+            .synopsis("Azure Batch pools should encrypt node disks: TemporaryDisk on Linux pools, OsDisk and"
+                    + " TemporaryDisk on Windows pools.")
+            .recommendation("Set diskEncryptionConfiguration.targets to include TemporaryDisk (and OsDisk on Windows"
+                    + " pools) while the pool is at zero nodes.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION)
+            .build();
 
     private static final JsonPath TARGETS = JsonPath.of("diskEncryptionConfiguration.targets");
 
@@ -42,18 +45,13 @@ public final class BatchPoolDiskEncryption implements Rule {
     private static final JsonObject LINUX_FIX = JsonParser.parseString(
             "{\"diskEncryptionConfiguration\":{\"targets\":[\"TemporaryDisk\"]}}").getAsJsonObject();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    public BatchPoolDiskEncryption() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         boolean windows = BatchPoolVmConfiguration.windows(vm);
         // Policy 1760f9d4 requires TemporaryDisk; Windows pools must name OsDisk too (the targets description above).

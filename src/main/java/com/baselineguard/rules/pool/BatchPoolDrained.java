@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The precondition every pool fix shares. Apart from scale settings, start task, metadata and
- * application packages, a pool's properties change only while it has zero dedicated and zero
- * Spot/low-priority nodes, and deployment configuration changes also need allocation state
- * {@code Steady} [D-B7]. A count or state missing from the snapshot cannot confirm that, so it blocks.
+ * The precondition every pool fix shares. Apart from scale settings, start task, metadata and application packages, a
+ * pool's properties change only while it has zero dedicated and zero Spot/low-priority nodes, and deployment
+ * configuration changes also need allocation state {@code Steady}
+ * (https://learn.microsoft.com/azure/batch/batch-pool-update-properties). A count or state missing from the snapshot
+ * cannot confirm that, so it blocks.
  */
 final class BatchPoolDrained {
 

@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,27 +19,30 @@ import java.util.Map;
 import java.util.Set;
 
 /** BPOOL-003: inbound NAT endpoints do not accept traffic from any source or the Internet. */
-public final class BatchPoolInboundEndpoints implements Rule {
+public final class BatchPoolInboundEndpoints extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-003", "BatchPool.InboundEndpoints",
-            ResourceType.BATCH_POOL, Severity.HIGH, List.of("NS-1"),
-            "Azure Batch pool inbound NAT endpoints should not accept traffic from any source or from the Internet.",
-            "Remove inbound NAT pools, or give each one explicit network security group rules that allow only narrow"
-                    + " trusted sources and deny the rest.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-003", "BatchPool.InboundEndpoints")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.HIGH)
+            .controls("NS-1")
+            .synopsis("Azure Batch pool inbound NAT endpoints should not accept traffic from any source or from the"
+                    + " Internet.")
+            .recommendation("Remove inbound NAT pools, or give each one explicit network security group rules that"
+                    + " allow only narrow trusted sources and deny the rest.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath NAT_POOLS =
             JsonPath.of("properties.networkConfiguration.endpointConfiguration.inboundNatPools");
     private static final Set<String> ANY_SOURCE = Set.of("*", "internet", "0.0.0.0/0", "any");
     private static final Map<String, String> WELL_KNOWN_PORTS = Map.of("22", "SSH", "3389", "RDP");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolInboundEndpoints() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         JsonArray natPools = NAT_POOLS.readArray(resource.resource()).orElseGet(JsonArray::new);
         if (natPools.isEmpty()) {
             return Evaluation.pass(NAT_POOLS + " is not set, so no node port is published");
@@ -54,8 +57,8 @@ public final class BatchPoolInboundEndpoints implements Rule {
             String described = describe(natPool);
             JsonArray rules = JsonPath.of("networkSecurityGroupRules").readArray(natPool).orElseGet(JsonArray::new);
             if (rules.isEmpty()) {
-                // [SP-B-types]: "If no network security group rules are specified, a default rule will be created
-                // to allow inbound access to the specified backendPort".
+                // Batch 2025-06-01 REST spec, InboundNatPool: "If no network security group rules are specified, a
+                // default rule will be created to allow inbound access to the specified backendPort".
                 open.add(described + " has no networkSecurityGroupRules, so Batch's default rule allows any source");
                 continue;
             }

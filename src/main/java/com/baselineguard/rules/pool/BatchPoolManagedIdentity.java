@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,19 +18,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * BPOOL-008: the pool has a user-assigned identity and its storage mounts and container registries use
- * it rather than keys or passwords. Secrets are write-only [SP-B-types], so their use is inferred from
- * what the response does show: an account or user name without an {@code identityReference}.
+ * BPOOL-008: the pool has a user-assigned identity and its storage mounts and container registries use it rather than
+ * keys or passwords. Secrets are write-only ({@code x-ms-secret} in the Batch 2025-06-01 REST spec,
+ * specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json), so their use is inferred
+ * from what the response does show: an account or user name without an {@code identityReference}.
  */
-public final class BatchPoolManagedIdentity implements Rule {
+public final class BatchPoolManagedIdentity extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-008", "BatchPool.ManagedIdentity",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("IM-3"),
-            "Azure Batch pools should use a user-assigned managed identity, not keys or passwords, for storage mounts"
-                    + " and container registries.",
-            "Assign a user-assigned identity to the pool and use identityReference for blob mounts and container"
-                    + " registries instead of account keys, SAS keys or passwords.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-008", "BatchPool.ManagedIdentity")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("IM-3")
+            .synopsis("Azure Batch pools should use a user-assigned managed identity, not keys or passwords, for"
+                    + " storage mounts and container registries.")
+            .recommendation("Assign a user-assigned identity to the pool and use identityReference for blob mounts and"
+                    + " container registries instead of account keys, SAS keys or passwords.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath IDENTITY_TYPE = JsonPath.of("identity.type");
     private static final JsonPath MOUNTS = JsonPath.of("properties.mountConfiguration");
@@ -38,13 +42,12 @@ public final class BatchPoolManagedIdentity implements Rule {
             JsonPath.of(BatchPoolVmConfiguration.PATH + ".containerConfiguration.containerRegistries");
     private static final JsonPath IDENTITY_REFERENCE = JsonPath.of("identityReference");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolManagedIdentity() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         List<String> problems = new ArrayList<>();
         Optional<JsonElement> type = IDENTITY_TYPE.read(resource.resource());
         if (type.isEmpty()) {
@@ -79,7 +82,8 @@ public final class BatchPoolManagedIdentity implements Rule {
             return Optional.of("blob mount of account " + quoted(blob.get(), "accountName")
                     + " has no identityReference, so it uses an accountKey or sasKey");
         }
-        // Azure Files (accountKey required) and CIFS (password required) have no identity option [SP-B-types].
+        // Azure Files (accountKey required) and CIFS (password required) have no identity option (Batch 2025-06-01
+        // REST spec: AzureFileShareConfiguration, CifsMountConfiguration).
         Optional<JsonObject> files = JsonPath.of("azureFileShareConfiguration").readObject(mount);
         if (files.isPresent()) {
             return Optional.of("Azure Files mount " + quoted(files.get(), "azureFileUrl") + " uses an accountKey");

@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -16,28 +16,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** BPOOL-009: the start task auto-user and the pool's user accounts are not administrators. */
-public final class BatchPoolNonAdminTasks implements Rule {
+public final class BatchPoolNonAdminTasks extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-009", "BatchPool.NonAdminTasks",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("PA-7"),
-            "Azure Batch pool start tasks and user accounts should run without administrator elevation unless it is"
-                    + " justified.",
-            "Set elevationLevel to NonAdmin for the start task auto-user and pool user accounts, and exempt pools that"
-                    + " genuinely need admin with the exemption tag.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-009", "BatchPool.NonAdminTasks")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("PA-7")
+            .synopsis("Azure Batch pool start tasks and user accounts should run without administrator elevation"
+                    + " unless it is justified.")
+            .recommendation("Set elevationLevel to NonAdmin for the start task auto-user and pool user accounts, and"
+                    + " exempt pools that genuinely need admin with the exemption tag.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final JsonPath START_TASK = JsonPath.of("properties.startTask.userIdentity.autoUser.elevationLevel");
     private static final JsonPath USER_ACCOUNTS = JsonPath.of("properties.userAccounts");
     private static final JsonPath ELEVATION = JsonPath.of("elevationLevel");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolNonAdminTasks() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        // An absent elevationLevel means NonAdmin, the API default [SP-B-types].
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
+        // An absent elevationLevel means NonAdmin, the default in the Batch 2025-06-01 REST spec
+        // (specification/batch/resource-manager/Microsoft.Batch/Batch/stable/2025-06-01/openapi.json).
         List<String> admins = new ArrayList<>();
         if (START_TASK.read(resource.resource()).map(BatchPoolNonAdminTasks::admin).orElse(false)) {
             admins.add(START_TASK + " is \"Admin\"");

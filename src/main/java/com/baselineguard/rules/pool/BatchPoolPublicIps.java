@@ -8,11 +8,11 @@ import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.Status;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.PropertyCheck;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
@@ -28,14 +28,18 @@ import java.util.Optional;
  * when the pool, read at Batch 2025-06-01, still reports {@code Classic}. The fix never sends
  * {@code targetNodeCommunicationMode}: Batch api-version 2026-08-01 no longer has it.
  */
-public final class BatchPoolPublicIps implements Rule {
+public final class BatchPoolPublicIps extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-002", "BatchPool.PublicIps",
-            ResourceType.BATCH_POOL, Severity.HIGH, List.of("NS-1", "NS-2"),
-            "Azure Batch pool nodes should not be given public IP addresses.",
-            "Deploy pools into a subnet with an outbound path and set publicIPAddressConfiguration.provision to"
-                    + " NoPublicIPAddresses.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION + ", a subnetId, and no inbound NAT pools");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-002", "BatchPool.PublicIps")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.HIGH)
+            .controls("NS-1", "NS-2")
+            .synopsis("Azure Batch pool nodes should not be given public IP addresses.")
+            .recommendation("Deploy pools into a subnet with an outbound path and set"
+                    + " publicIPAddressConfiguration.provision to NoPublicIPAddresses.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION + ", a subnetId, and no inbound NAT pools")
+            .build();
 
     private static final JsonPath NETWORK = JsonPath.of("properties.networkConfiguration");
     private static final JsonPath SUBNET = JsonPath.of("subnetId");
@@ -50,13 +54,12 @@ public final class BatchPoolPublicIps implements Rule {
                     .expect("NoPublicIPAddresses", v -> Values.textEquals(v, "NoPublicIPAddresses"))
                     .whenAbsent(false, "absent means BatchManaged: Batch gives every node a public IP address");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public BatchPoolPublicIps() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Evaluation evaluation = CHECK.evaluate(resource);
         Optional<String> classic = classicCommunication(resource);
         if (evaluation.status() != Status.FAIL) {

@@ -5,10 +5,10 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,31 +17,31 @@ import java.util.List;
 import java.util.Optional;
 
 /** BPOOL-006: nodes use Trusted Launch (or confidential VMs) with secure boot and vTPM. */
-public final class BatchPoolTrustedLaunch implements Rule {
+public final class BatchPoolTrustedLaunch extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-006", "BatchPool.TrustedLaunch",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("PV-3"),
-            "Azure Batch pools should use Trusted Launch (or confidential VMs) with secure boot and vTPM enabled.",
-            "Set securityProfile securityType to trustedLaunch with uefiSettings secureBootEnabled and vTpmEnabled"
-                    + " true, on an image and VM size that support it.",
-            FixClass.DISRUPTIVE, BatchPoolDrained.PRECONDITION);
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-006", "BatchPool.TrustedLaunch")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("PV-3")
+            .synopsis("Azure Batch pools should use Trusted Launch (or confidential VMs) with secure boot and vTPM"
+                    + " enabled.")
+            .recommendation("Set securityProfile securityType to trustedLaunch with uefiSettings secureBootEnabled and"
+                    + " vTpmEnabled true, on an image and VM size that support it.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition(BatchPoolDrained.PRECONDITION)
+            .build();
 
     private static final JsonPath SECURITY_TYPE = JsonPath.of("securityProfile.securityType");
     private static final JsonPath SECURE_BOOT = JsonPath.of("securityProfile.uefiSettings.secureBootEnabled");
     private static final JsonPath VTPM = JsonPath.of("securityProfile.uefiSettings.vTpmEnabled");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return BatchPoolVmConfiguration.unavailable(resource).orElseGet(() -> evaluateConfigured(resource));
+    public BatchPoolTrustedLaunch() {
+        super(METADATA, BatchPoolVmConfiguration.REQUIRED);
     }
 
     /** The evaluation of a pool that has a virtual machine configuration. */
-    private Evaluation evaluateConfigured(ResourceSnapshot resource) {
+    @Override
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         JsonObject vm = BatchPoolVmConfiguration.of(resource);
         Optional<JsonElement> type = SECURITY_TYPE.read(vm);
         boolean confidential = type.map(t -> Values.textEquals(t, "confidentialVM")).orElse(false);
@@ -66,7 +66,7 @@ public final class BatchPoolTrustedLaunch implements Rule {
         Evaluation failure = Evaluation.fail(observed + "; expected " + String.join(", ", missing)
                 + " (the image and VM size must support it; Baseline Guard does not verify that)");
         // confidentialVM is kept: it already meets the type requirement. The type is always sent because it
-        // "has to be set to any specified value to enable UefiSettings" [SP-B-types].
+        // "has to be set to any specified value to enable UefiSettings" (Batch 2025-06-01 REST spec, SecurityProfile).
         JsonObject uefi = new JsonObject();
         uefi.addProperty("secureBootEnabled", true);
         uefi.addProperty("vTpmEnabled", true);

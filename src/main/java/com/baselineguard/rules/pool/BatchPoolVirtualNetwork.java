@@ -1,38 +1,31 @@
 package com.baselineguard.rules.pool;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
+import com.baselineguard.rules.support.PropertyRule;
 
 /** BPOOL-001: the pool is deployed into a subnet of a customer virtual network. */
-public final class BatchPoolVirtualNetwork implements Rule {
+public final class BatchPoolVirtualNetwork extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("BPOOL-001", "BatchPool.VirtualNetwork",
-            ResourceType.BATCH_POOL, Severity.MEDIUM, List.of("NS-1"),
-            "Azure Batch pools should be deployed into a subnet of a customer virtual network.",
-            "Create pools with networkConfiguration.subnetId set to a subnet whose network security group allows"
-                    + " the traffic Batch requires.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("BPOOL-001", "BatchPool.VirtualNetwork")
+            .resourceType(ResourceType.BATCH_POOL)
+            .severity(Severity.MEDIUM)
+            .controls("NS-1")
+            .synopsis("Azure Batch pools should be deployed into a subnet of a customer virtual network.")
+            .recommendation("Create pools with networkConfiguration.subnetId set to a subnet whose network security"
+                    + " group allows the traffic Batch requires.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     // Detect only: the subnet is customer input.
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.networkConfiguration.subnetId")
             .expect("a subnet resource id", v -> v.isJsonPrimitive() && !v.getAsString().isBlank())
             .whenAbsent(false, "nodes use Batch-managed networking outside any customer virtual network");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public BatchPoolVirtualNetwork() {
+        super(METADATA, CHECK);
     }
 }

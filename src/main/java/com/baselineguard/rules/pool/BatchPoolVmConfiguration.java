@@ -8,6 +8,7 @@ import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.Fix;
 import com.baselineguard.rules.FixStage;
 import com.baselineguard.rules.Status;
+import com.baselineguard.rules.support.Applicability;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -49,16 +50,13 @@ final class BatchPoolVmConfiguration {
     private static final ResourceSnapshot.Derived<Optional<Evaluation>> UNAVAILABLE =
             ResourceSnapshot.Derived.of(BatchPoolVmConfiguration::workOutUnavailable);
 
-    private BatchPoolVmConfiguration() {
-    }
-
     /**
-     * The evaluation to report instead of checking the VM configuration: not_applicable for a pool on the
-     * retired Cloud Services configuration, not_evaluated when the snapshot carries neither (e.g. a list
-     * read with {@code $select}); empty when the pool has a VM configuration.
+     * Where the rules about the VM configuration apply: not_applicable for a pool on the retired Cloud Services
+     * configuration, not_evaluated when the snapshot carries neither (e.g. a list read with {@code $select}).
      */
-    static Optional<Evaluation> unavailable(ResourceSnapshot pool) {
-        return pool.derive(UNAVAILABLE);
+    static final Applicability REQUIRED = pool -> pool.derive(UNAVAILABLE);
+
+    private BatchPoolVmConfiguration() {
     }
 
     private static Optional<Evaluation> workOutUnavailable(ResourceSnapshot pool) {
@@ -72,7 +70,7 @@ final class BatchPoolVmConfiguration {
         return Optional.of(Evaluation.notEvaluated("the snapshot does not carry " + PATH));
     }
 
-    /** The VM configuration; call only when {@link #unavailable} is empty. */
+    /** The VM configuration; call only when {@link #REQUIRED} lets the rule apply. */
     static JsonObject of(ResourceSnapshot pool) {
         return PATH.readObject(pool.resource()).orElseThrow();
     }

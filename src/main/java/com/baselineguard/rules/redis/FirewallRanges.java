@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The IPv4 ranges admitted by a cache's {@code Microsoft.Cache/redis/firewallRules} children
- * ({@code properties.startIP}..{@code properties.endIP}, both required [SP-R]).
+ * ({@code properties.startIP}..{@code properties.endIP}, both required by RedisFirewallRuleProperties in the
+ * 2024-11-01 REST spec, specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json).
  */
 final class FirewallRanges {
 

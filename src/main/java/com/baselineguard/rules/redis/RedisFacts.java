@@ -7,8 +7,10 @@ import com.google.gson.JsonElement;
 import java.util.Optional;
 
 /**
- * What several Redis rules read the same way: {@code redisConfiguration} entries (always strings, any
- * casing [SP-R], [PS1]), the Redis version, persistence, the managed identity and public access.
+ * What several Redis rules read the same way: {@code redisConfiguration} entries (string values in the 2024-11-01 REST
+ * spec, specification/redis/resource-manager/Microsoft.Cache/Redis/stable/2024-11-01/redis.json; compared in any
+ * casing, as PSRule for Azure's Azure.Redis.EntraID compares 'True'), the Redis version, persistence, the managed
+ * identity and public access.
  */
 final class RedisFacts {
 
@@ -41,7 +43,10 @@ final class RedisFacts {
         return configuration(cache, key).map(Values::isTrue).orElse(false);
     }
 
-    /** True when RDB or AOF persistence is on (Premium only; the two are mutually exclusive [D-R5]). */
+    /**
+     * True when RDB or AOF persistence is on (Premium only; the two are mutually exclusive:
+     * https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-premium-persistence).
+     */
     static boolean persistenceEnabled(ResourceSnapshot cache) {
         return configurationTrue(cache, RDB_BACKUP) || configurationTrue(cache, AOF_BACKUP);
     }
@@ -58,7 +63,7 @@ final class RedisFacts {
 
     /**
      * True for {@code latest} and for versions whose major number is 6 or more ({@code 6}, {@code 6.0},
-     * {@code 6.0.14}); the spec allows {@code major[.minor]} or {@code latest} [SP-R].
+     * {@code 6.0.14}); the 2024-11-01 spec's redisVersion is {@code major[.minor]} or {@code latest}.
      */
     static boolean versionSixOrLater(JsonElement version) {
         if (version == null || !version.isJsonPrimitive()) {
@@ -90,12 +95,18 @@ final class RedisFacts {
         return IDENTITY_TYPE.read(cache.resource()).map(v -> !Values.textEquals(v, "None")).orElse(false);
     }
 
-    /** True only for an explicit {@code Disabled}: absent counts as Enabled, as in policy 470baccb [AP-R3]. */
+    /**
+     * True only for an explicit {@code Disabled}: absent counts as Enabled, as in Azure Policy
+     * 470baccb-7e51-4549-8b1a-3e5be069f663 (notEquals Disabled).
+     */
     static boolean publicAccessDisabled(ResourceSnapshot cache) {
         return PUBLIC_NETWORK_ACCESS.read(cache.resource()).map(v -> Values.textEquals(v, "Disabled")).orElse(false);
     }
 
-    /** True when the cache is injected into a virtual network (create-only [SP-R]). */
+    /**
+     * True when the cache is injected into a virtual network (create-only: only RedisCreateProperties has subnetId in
+     * the 2024-11-01 spec).
+     */
     static boolean vnetInjected(ResourceSnapshot cache) {
         return SUBNET.readString(cache.resource()).filter(s -> !s.isBlank()).isPresent();
     }

@@ -5,26 +5,43 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
+import com.baselineguard.rules.support.Applicability;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** REDIS-004: few firewall rules admitting few public addresses (PSRule thresholds by default [PS2]). */
-public final class RedisFirewallRuleCount implements Rule {
+/**
+ * REDIS-004: few firewall rules admitting few public addresses; by default at most 10 of each, the thresholds of
+ * PSRule for Azure's Azure.Redis.FirewallRuleCount and Azure.Redis.FirewallIPRange
+ * (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.FirewallRuleCount/).
+ */
+public final class RedisFirewallRuleCount extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-004", "Redis.FirewallRuleCount",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("1.1"),
-            "Azure Cache for Redis with public access should have at most 10 firewall rules that permit at most 10"
-                    + " public IP addresses.",
-            "Consolidate firewall rules to 10 or fewer covering 10 or fewer public IP addresses, or move clients to"
-                    + " private endpoints and disable public access.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-004", "Redis.FirewallRuleCount")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis with public access should have at most 10 firewall rules that permit at"
+                    + " most 10 public IP addresses.")
+            .recommendation("Consolidate firewall rules to 10 or fewer covering 10 or fewer public IP addresses, or"
+                    + " move clients to private endpoints and disable public access.")
+            .fixClass(FixClass.NONE)
+            .build();
+
+    // PSRule applies both thresholds only when public access is not disabled
+    // (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.Redis.FirewallIPRange/).
+    private static final Applicability PUBLICLY_REACHABLE = Applicability.unless(RedisFacts::publicAccessDisabled,
+            "properties.publicNetworkAccess is \"Disabled\", so firewall rules admit no one");
+
+    public RedisFirewallRuleCount() {
+        super(METADATA, PUBLICLY_REACHABLE);
+    }
 
     @Override
     public Set<RelatedKind> relatedData() {
@@ -32,17 +49,7 @@ public final class RedisFirewallRuleCount implements Rule {
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        // PSRule applies both thresholds only when public access is not disabled [PS9].
-        if (RedisFacts.publicAccessDisabled(resource)) {
-            return Evaluation.notApplicable("properties.publicNetworkAccess is \"Disabled\", so firewall rules admit"
-                    + " no one");
-        }
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<List<JsonObject>> rules = resource.related(RelatedKind.FIREWALL_RULES);
         if (rules.isEmpty()) {
             return Evaluation.notEvaluated("the snapshot does not carry the cache's firewall rules ("

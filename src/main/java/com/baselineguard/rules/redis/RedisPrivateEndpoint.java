@@ -1,46 +1,31 @@
 package com.baselineguard.rules.redis;
 
-import com.baselineguard.model.RelatedKind;
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import com.baselineguard.rules.support.PrivateEndpoints;
-import java.util.List;
-import java.util.Set;
+import com.baselineguard.rules.support.Applicability;
+import com.baselineguard.rules.support.PrivateEndpointRule;
 
 /** REDIS-002: at least one private endpoint connection is Approved. */
-public final class RedisPrivateEndpoint implements Rule {
+public final class RedisPrivateEndpoint extends PrivateEndpointRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-002", "Redis.PrivateEndpoint",
-            ResourceType.REDIS, Severity.MEDIUM, List.of("1.1"),
-            "Azure Cache for Redis should have at least one Approved private endpoint connection.",
-            "Create a private endpoint with group id redisCache in an approved subnet, approve the connection and link"
-                    + " the privatelink.redis.cache.windows.net DNS zone.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-002", "Redis.PrivateEndpoint")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.MEDIUM)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis should have at least one Approved private endpoint connection.")
+            .recommendation("Create a private endpoint with group id redisCache in an approved subnet, approve the"
+                    + " connection and link the privatelink.redis.cache.windows.net DNS zone.")
+            .fixClass(FixClass.NONE)
+            .build();
 
-    /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
-    @Override
-    public Set<RelatedKind> relatedData() {
-        return Set.of(RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS);
-    }
+    // Private endpoints cannot be used with VNet-injected caches
+    // (https://learn.microsoft.com/azure/azure-cache-for-redis/cache-private-link); REDIS-005 reports those.
+    private static final Applicability NOT_VNET_INJECTED = Applicability.unless(RedisFacts::vnetInjected,
+            "properties.subnetId is set: a VNet-injected cache cannot use private endpoints");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        // Private endpoints cannot be used with VNet-injected caches [D-R2]; REDIS-005 reports those.
-        if (RedisFacts.vnetInjected(resource)) {
-            return Evaluation.notApplicable("properties.subnetId is set: a VNet-injected cache cannot use private"
-                    + " endpoints");
-        }
-        return PrivateEndpoints.requireApproved(resource, "cache");
+    public RedisPrivateEndpoint() {
+        super(METADATA, "cache", BODY_OR_CHILDREN, NOT_VNET_INJECTED);
     }
 }

@@ -3,37 +3,42 @@ package com.baselineguard.rules.redis;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PrivateEndpoints;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** REDIS-001: the cache is reachable only through private endpoints. */
-public final class RedisPublicNetworkAccess implements Rule {
+public final class RedisPublicNetworkAccess extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-001", "Redis.PublicNetworkAccess",
-            ResourceType.REDIS, Severity.HIGH, List.of("1.1"),
-            "Azure Cache for Redis should disable public network access so that the cache is reachable only through"
-                    + " private endpoints.",
-            "Set publicNetworkAccess to Disabled once at least one private endpoint connection is Approved and all"
-                    + " clients resolve the cache through it.",
-            FixClass.DISRUPTIVE,
-            "at least one Approved private endpoint connection, and the cache is not VNet-injected");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-001", "Redis.PublicNetworkAccess")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.HIGH)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis should disable public network access so that the cache is reachable only"
+                    + " through private endpoints.")
+            .recommendation("Set publicNetworkAccess to Disabled once at least one private endpoint connection is"
+                    + " Approved and all clients resolve the cache through it.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("at least one Approved private endpoint connection, and the cache is not VNet-injected")
+            .build();
 
     // Absent counts as Enabled: the 2024-11-01 spec default, and policy 470baccb's notEquals Disabled.
     private static final PropertyCheck CHECK = PropertyCheck.at("properties.publicNetworkAccess")
             .expect("Disabled", v -> Values.textEquals(v, "Disabled"))
             .whenAbsent(false, "absent means Enabled")
             .fixTo(Values.string("Disabled"), FixStage.NETWORK_ISOLATION);
+
+    public RedisPublicNetworkAccess() {
+        super(METADATA, CHECK);
+    }
 
     /** Private endpoint connections: from the body when it carries them, else listed beside the resource. */
     @Override
@@ -42,16 +47,7 @@ public final class RedisPublicNetworkAccess implements Rule {
     }
 
     @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, blocker(resource));
-    }
-
-    private static Optional<String> blocker(ResourceSnapshot resource) {
+    protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
         if (resource.string("properties.subnetId").isPresent()) {
             return Optional.of("the cache is injected into a virtual network (properties.subnetId), which cannot"
                     + " use private endpoints");

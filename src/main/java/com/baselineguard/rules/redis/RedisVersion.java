@@ -3,14 +3,13 @@ package com.baselineguard.rules.redis;
 import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.FixStage;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
+import com.baselineguard.rules.support.PropertyRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -24,14 +23,18 @@ import java.util.Optional;
  * cache isn't supported. You must manually unlink the cache instances before upgrading", and a linked cache
  * shows its links in {@code properties.linkedServers} (Redis 2024-11-01 RedisProperties).
  */
-public final class RedisVersion implements Rule {
+public final class RedisVersion extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-014", "Redis.Version",
-            ResourceType.REDIS, Severity.LOW, List.of("7.1", "7.3"),
-            "Azure Cache for Redis should run Redis version 6 or later.",
-            "Upgrade the cache to Redis 6 (redisVersion 6) after testing clients; the upgrade is one-way and causes a"
-                    + " brief connectivity interruption.",
-            FixClass.DISRUPTIVE, "the cache is not geo-replicated (properties.linkedServers is empty)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-014", "Redis.Version")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.LOW)
+            .controls("7.1", "7.3")
+            .synopsis("Azure Cache for Redis should run Redis version 6 or later.")
+            .recommendation("Upgrade the cache to Redis 6 (redisVersion 6) after testing clients; the upgrade is"
+                    + " one-way and causes a brief connectivity interruption.")
+            .fixClass(FixClass.DISRUPTIVE)
+            .precondition("the cache is not geo-replicated (properties.linkedServers is empty)")
+            .build();
 
     // The exclusive VERSION stage keeps it apart from publicNetworkAccess, which ARM rejects in one request
     // (azure-cli#26204).
@@ -40,20 +43,15 @@ public final class RedisVersion implements Rule {
             .whenAbsent(false, "no version is reported, so version 6 cannot be shown")
             .fixTo(Values.string("6"), FixStage.VERSION);
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
     private static final JsonPath LINKED_SERVERS = JsonPath.of("properties.linkedServers");
 
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, geoReplication(resource));
+    public RedisVersion() {
+        super(METADATA, CHECK);
     }
 
     /** Why the upgrade cannot run now: the cache is linked to others; empty when it is not. */
-    private static Optional<String> geoReplication(ResourceSnapshot cache) {
+    @Override
+    protected Optional<String> blocker(ResourceSnapshot cache, RuleSettings settings) {
         List<String> links = new ArrayList<>();
         for (JsonElement link : LINKED_SERVERS.readArray(cache.resource()).map(JsonArray::asList).orElse(List.of())) {
             links.add(link.isJsonObject()

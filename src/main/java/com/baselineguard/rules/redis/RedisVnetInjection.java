@@ -4,33 +4,35 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
-import java.util.List;
+import com.baselineguard.rules.support.AbstractRule;
 
 /**
  * REDIS-005 (informational): VNet injection is the legacy network model. The direction is the opposite of
- * the deprecated policy 7d092e0a [AP-R9]: current guidance is Private Link [D-R2].
+ * the deprecated Azure Policy 7d092e0a-7acd-40d2-a975-dca21cae48c4: current guidance is Private Link
+ * (https://learn.microsoft.com/azure/azure-cache-for-redis/cache-private-link).
  */
-public final class RedisVnetInjection implements Rule {
+public final class RedisVnetInjection extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDIS-005", "Redis.VnetInjection",
-            ResourceType.REDIS, Severity.INFORMATIONAL, List.of("1.1"),
-            "Azure Cache for Redis deployed with VNet injection uses a legacy, create-only network model; Microsoft"
-                    + " now recommends Private Link instead.",
-            "Plan to move VNet-injected caches to a new cache that uses a private endpoint; VNet injection cannot be"
-                    + " changed on an existing cache.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDIS-005", "Redis.VnetInjection")
+            .resourceType(ResourceType.REDIS)
+            .severity(Severity.INFORMATIONAL)
+            .controls("1.1")
+            .synopsis("Azure Cache for Redis deployed with VNet injection uses a legacy, create-only network model;"
+                    + " Microsoft now recommends Private Link instead.")
+            .recommendation("Plan to move VNet-injected caches to a new cache that uses a private endpoint; VNet"
+                    + " injection cannot be changed on an existing cache.")
+            .fixClass(FixClass.NONE)
+            .build();
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisVnetInjection() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         if (!RedisFacts.vnetInjected(resource)) {
             return Evaluation.pass("properties.subnetId is not set (the cache is not VNet-injected; Private Link is"
                     + " the recommended model)");

@@ -1,38 +1,35 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.PropertyCheck;
-import java.util.List;
+import com.baselineguard.rules.support.PropertyRule;
 
-/** REDISENT-006: the cluster's disks are encrypted with a customer-managed key, as policy 09aa11bb audits [AP-E1]. */
-public final class RedisEnterpriseCustomerManagedKey implements Rule {
+/**
+ * REDISENT-006: the cluster's disks are encrypted with a customer-managed key, as Azure Policy
+ * 09aa11bb-87ec-409f-bf0b-49b7c1561a87 audits.
+ */
+public final class RedisEnterpriseCustomerManagedKey extends PropertyRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-006",
-            "RedisEnterprise.CustomerManagedKey", ResourceType.REDIS_ENTERPRISE, Severity.LOW, List.of("4.8"),
-            "Azure Managed Redis and Redis Enterprise clusters should encrypt data at rest with a customer-managed key.",
-            "Configure encryption.customerManagedKeyEncryption with a versioned Key Vault key URL and a user-assigned"
-                    + " identity that can use the key.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-006", "RedisEnterprise.CustomerManagedKey")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.LOW)
+            .controls("4.8")
+            .synopsis("Azure Managed Redis and Redis Enterprise clusters should encrypt data at rest with a"
+                    + " customer-managed key.")
+            .recommendation("Configure encryption.customerManagedKeyEncryption with a versioned Key Vault key URL and"
+                    + " a user-assigned identity that can use the key.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final PropertyCheck CHECK =
             PropertyCheck.at("properties.encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl")
                     .expect("a Key Vault key URL", v -> v.isJsonPrimitive() && !v.getAsString().isBlank())
                     .whenAbsent(false, "data at rest is encrypted with a Microsoft-managed key");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource);
+    public RedisEnterpriseCustomerManagedKey() {
+        super(METADATA, CHECK);
     }
 }

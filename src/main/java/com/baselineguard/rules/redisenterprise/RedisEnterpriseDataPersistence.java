@@ -4,32 +4,38 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import java.util.List;
 
-/** REDISENT-008: the database persists its data (RDB snapshots or an AOF log; at most one may be on [SP-E]). */
-public final class RedisEnterpriseDataPersistence implements Rule {
+/**
+ * REDISENT-008: the database persists its data (RDB snapshots or an AOF log; at most one may be on, per the 2025-07-01
+ * REST spec,
+ * specification/redisenterprise/resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json).
+ */
+public final class RedisEnterpriseDataPersistence extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-008", "RedisEnterprise.DataPersistence",
-            ResourceType.REDIS_ENTERPRISE_DATABASE, Severity.LOW, List.of("9.1", "9.2"),
-            "Redis Enterprise and Azure Managed Redis databases should enable RDB or AOF data persistence.",
-            "Enable RDB (snapshots every 1, 6 or 12 hours) or AOF persistence on the database, and keep exports for"
-                    + " backup, because persistence alone is not a backup.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-008", "RedisEnterprise.DataPersistence")
+            .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
+            .severity(Severity.LOW)
+            .controls("9.1", "9.2")
+            .synopsis("Redis Enterprise and Azure Managed Redis databases should enable RDB or AOF data persistence.")
+            .recommendation("Enable RDB (snapshots every 1, 6 or 12 hours) or AOF persistence on the database, and"
+                    + " keep exports for backup, because persistence alone is not a backup.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final List<String> MODES = List.of("rdbEnabled", "aofEnabled");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisEnterpriseDataPersistence() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         for (String mode : MODES) {
             String path = "properties.persistence." + mode;
             if (resource.value(path).map(Values::isTrue).orElse(false)) {

@@ -1,48 +1,37 @@
 package com.baselineguard.rules.redisenterprise;
 
-import com.baselineguard.model.RelatedKind;
-import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
-import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.DiagnosticLogsCheck;
-import java.util.List;
+import com.baselineguard.rules.support.DiagnosticLogsRule;
 import java.util.Set;
 
 /** REDISENT-007: the database's connection events go to a destination. */
-public final class RedisEnterpriseDiagnosticLogs implements Rule {
+public final class RedisEnterpriseDiagnosticLogs extends DiagnosticLogsRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-007", "RedisEnterprise.DiagnosticLogs",
-            ResourceType.REDIS_ENTERPRISE_DATABASE, Severity.MEDIUM, List.of("2.2", "2.3"),
-            "Redis Enterprise and Azure Managed Redis databases should send their ConnectionEvents resource logs to a Log"
-                    + " Analytics workspace, event hub or storage account via a diagnostic setting.",
-            "Create a diagnostic setting on the database that enables the allLogs (or audit) category group and sends it"
-                    + " to the organisation's Log Analytics workspace.",
-            FixClass.SAFE, "a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-007", "RedisEnterprise.DiagnosticLogs")
+            .resourceType(ResourceType.REDIS_ENTERPRISE_DATABASE)
+            .severity(Severity.MEDIUM)
+            .controls("2.2", "2.3")
+            .synopsis("Redis Enterprise and Azure Managed Redis databases should send their ConnectionEvents resource"
+                    + " logs to a Log Analytics workspace, event hub or storage account via a diagnostic setting.")
+            .recommendation("Create a diagnostic setting on the database that enables the allLogs (or audit) category"
+                    + " group and sends it to the organisation's Log Analytics workspace.")
+            .fixClass(FixClass.SAFE)
+            .precondition("a Log Analytics workspace is configured (BG_DIAGNOSTICS_WORKSPACE_ID)")
+            .build();
 
-    // The fix sends no metrics, as the built-in policies fa570aa1/145ff119/e76ef589 do [AP-M4].
+    // The fix sends no metrics, as the built-in Azure Policy fa570aa1-acca-4eea-8e5a-233cf2c5e4c2 ("metrics": []) and
+    // its Event Hub and storage variants do.
     private static final DiagnosticLogsCheck CHECK = new DiagnosticLogsCheck(
             Set.of("allLogs", "audit"),
             Set.of("ConnectionEvents"),
             DiagnosticLogsCheck.categoryGroupLogs("allLogs"),
             false);
 
-    @Override
-    public Set<RelatedKind> relatedData() {
-        return Set.of(RelatedKind.DIAGNOSTIC_SETTINGS);
-    }
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
-        return CHECK.evaluate(resource, settings);
+    public RedisEnterpriseDiagnosticLogs() {
+        super(METADATA, CHECK);
     }
 }

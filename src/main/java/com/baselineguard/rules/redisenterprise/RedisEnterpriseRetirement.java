@@ -4,38 +4,41 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * REDISENT-010 (informational): clusters on the deprecated Enterprise and Enterprise Flash SKUs should
- * move to Azure Managed Redis, as PSRule's Azure.RedisEnterprise.MigrateAMR reports [PS8]. No date
- * is given: the retirement date in the research is unverified.
+ * REDISENT-010 (informational): clusters on the deprecated Enterprise and Enterprise Flash SKUs should move to Azure
+ * Managed Redis, as PSRule's Azure.RedisEnterprise.MigrateAMR reports
+ * (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.RedisEnterprise.MigrateAMR/). No date is given: the only
+ * retirement date found came from a third-party summary, not a Microsoft source.
  */
-public final class RedisEnterpriseRetirement implements Rule {
+public final class RedisEnterpriseRetirement extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-010", "RedisEnterprise.Retirement",
-            ResourceType.REDIS_ENTERPRISE, Severity.INFORMATIONAL, List.of("7.1"),
-            "Redis Enterprise clusters on the deprecated Enterprise and Enterprise Flash SKUs should migrate to Azure"
-                    + " Managed Redis.",
-            "Plan and test migration of each Enterprise_* or EnterpriseFlash_* cluster to an Azure Managed Redis SKU"
-                    + " (Balanced, MemoryOptimized, ComputeOptimized or FlashOptimized).",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-010", "RedisEnterprise.Retirement")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.INFORMATIONAL)
+            .controls("7.1")
+            .synopsis("Redis Enterprise clusters on the deprecated Enterprise and Enterprise Flash SKUs should migrate"
+                    + " to Azure Managed Redis.")
+            .recommendation("Plan and test migration of each Enterprise_* or EnterpriseFlash_* cluster to an Azure"
+                    + " Managed Redis SKU (Balanced, MemoryOptimized, ComputeOptimized or FlashOptimized).")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final List<String> DEPRECATED_PREFIXES = List.of("enterprise_", "enterpriseflash_");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisEnterpriseRetirement() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Optional<String> sku = resource.string("sku.name");
         if (sku.isEmpty()) {
             return Evaluation.notEvaluated("the snapshot does not carry sku.name");

@@ -4,41 +4,45 @@ import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Evaluation;
 import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
+import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
 import com.google.gson.JsonElement;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * REDISENT-009: the cluster spans availability zones 1, 2 and 3 (policy 408934a8, PSRule
- * Azure.RedisEnterprise.Zones). Azure Managed Redis clusters do not list zones; their read-only
- * {@code redundancyMode} {@code ZR} says the same [SP-E]. Detect only: zones are chosen at creation.
+ * REDISENT-009: the cluster spans availability zones 1, 2 and 3 (policy 408934a8, PSRule Azure.RedisEnterprise.Zones).
+ * Azure Managed Redis clusters do not list zones; their read-only {@code redundancyMode} {@code ZR} says the same
+ * (2025-07-01 REST spec,
+ * specification/redisenterprise/resource-manager/Microsoft.Cache/RedisEnterprise/stable/2025-07-01/redisenterprise.json).
+ * Detect only: zones are chosen at creation.
  */
-public final class RedisEnterpriseZoneRedundancy implements Rule {
+public final class RedisEnterpriseZoneRedundancy extends AbstractRule {
 
-    private static final RuleMetadata METADATA = new RuleMetadata("REDISENT-009", "RedisEnterprise.ZoneRedundancy",
-            ResourceType.REDIS_ENTERPRISE, Severity.LOW, List.of("9.1"),
-            "Azure Managed Redis and Redis Enterprise clusters should be zone redundant: deployed to zones 1, 2 and 3,"
-                    + " or reported with redundancyMode ZR.",
-            "Create the cluster in a region with availability zones, across zones 1, 2 and 3 (Azure Managed Redis: high"
-                    + " availability enabled); zones cannot be changed in place, so redeploy or migrate.",
-            FixClass.NONE, "");
+    private static final RuleMetadata METADATA = RuleMetadata.rule("REDISENT-009", "RedisEnterprise.ZoneRedundancy")
+            .resourceType(ResourceType.REDIS_ENTERPRISE)
+            .severity(Severity.LOW)
+            .controls("9.1")
+            .synopsis("Azure Managed Redis and Redis Enterprise clusters should be zone redundant: deployed to zones"
+                    + " 1, 2 and 3, or reported with redundancyMode ZR.")
+            .recommendation("Create the cluster in a region with availability zones, across zones 1, 2 and 3 (Azure"
+                    + " Managed Redis: high availability enabled); zones cannot be changed in place, so redeploy or"
+                    + " migrate.")
+            .fixClass(FixClass.NONE)
+            .build();
 
     private static final Set<String> ALL_ZONES = Set.of("1", "2", "3");
 
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
+    public RedisEnterpriseZoneRedundancy() {
+        super(METADATA);
     }
 
     @Override
-    public Evaluation evaluate(ResourceSnapshot resource, RuleSettings settings) {
+    protected Evaluation check(ResourceSnapshot resource, RuleSettings settings) {
         Set<String> zones = new TreeSet<>();
         resource.value("zones").filter(JsonElement::isJsonArray).ifPresent(a -> a.getAsJsonArray()
                 .forEach(z -> zones.add(Values.lowerText(z))));

@@ -3,7 +3,6 @@ package com.baselineguard.rules.support;
 import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
-import com.baselineguard.rules.Evaluation;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -34,33 +33,6 @@ public final class PrivateEndpoints {
         return GROUP_IDS.readArray(connection)
                 .map(groups -> groups.asList().stream().anyMatch(g -> Values.textEquals(g, groupId)))
                 .orElse(false);
-    }
-
-    /**
-     * The evaluation of "at least one private endpoint connection is Approved", shared by the rules
-     * that require private connectivity.
-     *
-     * @param noun what the resource is called in reasons, e.g. {@code cache} or {@code cluster}
-     */
-    public static Evaluation requireApproved(ResourceSnapshot resource, String noun) {
-        Optional<List<JsonObject>> connections = connections(resource);
-        if (connections.isEmpty()) {
-            return Evaluation.notEvaluated("the snapshot does not show the " + noun + "'s private endpoint connections"
-                    + " (properties.privateEndpointConnections or the privateEndpointConnections children)");
-        }
-        int approved = approved(resource).orElseThrow().size();
-        int total = connections.get().size();
-        if (approved > 0) {
-            return Evaluation.pass(approved + " of " + total + " private endpoint connections "
-                    + (approved == 1 ? "is" : "are") + " Approved");
-        }
-        if (total == 0) {
-            return Evaluation.fail("the " + noun + " has no private endpoint connections");
-        }
-        List<String> states = connections.get().stream()
-                .map(c -> STATUS.readString(c).orElse("no status")).toList();
-        return Evaluation.fail("none of the " + noun + "'s " + total + " private endpoint connections is Approved"
-                + " (states: " + String.join(", ", states) + ")");
     }
 
     /**

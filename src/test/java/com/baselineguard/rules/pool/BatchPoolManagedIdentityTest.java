@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No published pool example has mounts or container registries, so those values are hand-made, minimal,
- * and use only member names from the 2025-06-01 types [SP-B-types]; secrets are absent, as in a GET.
+ * and use only member names from the 2025-06-01 REST spec; secrets are absent, as in a GET.
  */
 class BatchPoolManagedIdentityTest {
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every Redis rule in enforce mode on one failing cache: the planner must send the fixes in an order the
- * resource provider accepts (publicNetworkAccess never with identity or redisVersion [I1], [I2]) and in
- * which each precondition is met by an earlier step.
+ * resource provider accepts (publicNetworkAccess never with identity or redisVersion: Azure/azure-cli#20997,
+ * #26204) and in which each precondition is met by an earlier step.
  */
 class RedisCombinedPlanTest {
 

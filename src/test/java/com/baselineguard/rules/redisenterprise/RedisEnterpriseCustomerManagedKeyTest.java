@@ -25,7 +25,7 @@ class RedisEnterpriseCustomerManagedKeyTest {
         assertEquals("properties.encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl is not set (data at rest is"
                 + " encrypted with a Microsoft-managed key); expected a Key Vault key URL", evaluation.reason());
         assertTrue(evaluation.fix().isEmpty(), "detect only");
-        // "Set this to an empty object to use Microsoft-managed key encryption" [SP-E].
+        // "Set this to an empty object to use Microsoft-managed key encryption" (2025-07-01 REST spec).
         assertStatus(Status.FAIL, rule, Fixtures.with(Clusters.of(Clusters.CREATED),
                 "properties.encryption.customerManagedKeyEncryption", Fixtures.parse("{}")));
     }

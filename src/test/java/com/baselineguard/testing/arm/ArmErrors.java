@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The error answers ARM gives, with the codes and wording of recorded responses
- * ({@code shared/testdata/arm-errors}, see its SOURCES.md).
+ * The error answers ARM gives, with the codes and wording of recorded responses: the session records of
+ * Azure/azure-libraries-for-java ({@code azure-mgmt-batch/src/test/resources/session-records/canCRUDBatchAccount.json},
+ * {@code azure-mgmt-sql/.../canCRUDSqlServerWithImportDatabase.json},
+ * {@code azure-mgmt-redis/.../canCRUDRedisCache.json}, {@code azure-mgmt-appservice/.../canCRUDAppServicePlan.json})
+ * and the error envelope of Azure/azure-resource-manager-rpc {@code v1.0/common-api-details.md}.
  */
 final class ArmErrors {
 

@@ -1,5 +1,8 @@
 package com.baselineguard.testing.arm;
 
+import com.microsoft.aad.msal4j.ManagedIdentityApplication;
+import com.microsoft.aad.msal4j.TokenCache;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -16,6 +19,13 @@ import java.util.Map;
  * set its own environment. MSAL reads the environment through a replaceable, package-private
  * {@code IEnvironmentVariables} hook; this class installs one that answers the stand-in's values
  * and falls back to the real environment, and removes it on {@link #close()}.
+ *
+ * <p>MSAL also keeps one managed-identity token cache for the whole JVM
+ * ({@code ManagedIdentityApplication.getSharedTokenCache()}), keyed by identity and resource but not by
+ * endpoint: a token one stand-in issued for {@code https://127.0.0.1:PORT} was served, without asking, to a
+ * later stand-in that got the same ephemeral port, which refused it with 401 ("not issued by this stand-in").
+ * So this class empties that cache whenever it points MSAL at a stand-in and when it lets go: every token a
+ * test's code holds was issued by the stand-in that test started ({@code ManagedIdentityEnvironmentTest}).
  *
  * <p>Production code needs none of this: on Azure Functions the platform sets the variables.
  * The hook is JVM-wide, so tests that use it must not run concurrently with other managed-identity tests.
@@ -42,6 +52,7 @@ public final class ManagedIdentityEnvironment implements AutoCloseable {
     }
 
     private static void install(Map<String, String> variables) {
+        forgetCachedTokens();
         try {
             Class<?> application = Class.forName(APPLICATION);
             Class<?> hook = Class.forName(VARIABLES);
@@ -59,6 +70,18 @@ public final class ManagedIdentityEnvironment implements AutoCloseable {
             setter.invoke(null, environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("msal4j no longer has the IEnvironmentVariables hook this test relies on", e);
+        }
+    }
+
+    /** Empties MSAL's JVM-wide managed-identity token cache (its access tokens; managed identity keeps no other kind). */
+    private static void forgetCachedTokens() {
+        TokenCache cache = ManagedIdentityApplication.getSharedTokenCache();
+        try {
+            Field accessTokens = TokenCache.class.getDeclaredField("accessTokens");
+            accessTokens.setAccessible(true);
+            ((Map<?, ?>) accessTokens.get(cache)).clear();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("msal4j's TokenCache no longer has the accessTokens map this test empties", e);
         }
     }
 }

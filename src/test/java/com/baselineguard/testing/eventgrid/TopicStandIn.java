@@ -42,7 +42,8 @@ public final class TopicStandIn implements AutoCloseable {
     private final ArmStandIn identity;
     private final LoopbackHttps server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final List<Integer> faults = new CopyOnWriteArrayList<>();
+    /** Answers for the next publishes: a status (0: close the connection) and a Retry-After in seconds (-1: none). */
+    private final List<int[]> faults = new CopyOnWriteArrayList<>();
 
     private TopicStandIn(ArmStandIn identity) {
         this.identity = identity;
@@ -61,8 +62,16 @@ public final class TopicStandIn implements AutoCloseable {
     /** The next {@code count} publishes answer {@code status} (0: close the connection without an answer). */
     public void failNext(int status, int count) {
         for (int i = 0; i < count; i++) {
-            faults.add(status);
+            faults.add(new int[] {status, -1});
         }
+    }
+
+    /**
+     * The next publish answers 429 with {@code Retry-After} in seconds, a throttled answer as any HTTP service may
+     * give it (RFC 6585, section 4; RFC 9110, section 10.2.3).
+     */
+    public void throttleNext(int retryAfterSeconds) {
+        faults.add(new int[] {429, retryAfterSeconds});
     }
 
     public List<Request> requests() {
@@ -96,13 +105,18 @@ public final class TopicStandIn implements AutoCloseable {
             Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
             String query = exchange.getRequestURI().getRawQuery();
             if (!faults.isEmpty()) {
-                int status = faults.remove(0);
+                int[] fault = faults.remove(0);
+                int status = fault[0];
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, headers,
                         body, status));
                 if (status == 0) {
                     return;
                 }
-                write(exchange, status, error("InternalServerError", "Injected by the topic stand-in."));
+                if (fault[1] >= 0) {
+                    exchange.getResponseHeaders().add("Retry-After", Integer.toString(fault[1]));
+                }
+                write(exchange, status, error(status == 429 ? "TooManyRequests" : "InternalServerError",
+                        "Injected by the topic stand-in."));
                 return;
             }
             int status;

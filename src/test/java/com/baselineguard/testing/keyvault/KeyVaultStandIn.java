@@ -92,7 +92,16 @@ public final class KeyVaultStandIn implements AutoCloseable {
 
     /** The next request whose method and path match gets {@code status} with a Key Vault error body instead. */
     public void failNext(String method, String pathRegex, int status) {
-        faults.add(new String[] {method, pathRegex, Integer.toString(status)});
+        faults.add(new String[] {method, pathRegex, Integer.toString(status), null});
+    }
+
+    /**
+     * The next request whose method and path match gets 429 with {@code Retry-After} in seconds: Key Vault answers
+     * 429 when it throttles a client (learn.microsoft.com/azure/key-vault/general/overview-throttling), and a 429 may
+     * say how long to wait (RFC 9110, section 10.2.3).
+     */
+    public void throttleNext(String method, String pathRegex, int retryAfterSeconds) {
+        faults.add(new String[] {method, pathRegex, "429", Integer.toString(retryAfterSeconds)});
     }
 
     public List<Request> requests() {
@@ -157,8 +166,9 @@ public final class KeyVaultStandIn implements AutoCloseable {
             if (fault[0].equalsIgnoreCase(method) && path.matches(fault[1])) {
                 faults.remove(fault);
                 int status = Integer.parseInt(fault[2]);
-                return new Answer(status, Map.of(), error(status == 403 ? "Forbidden"
-                        : status == 404 ? "KeyNotFound" : "InternalServerError", "Injected by the Key Vault stand-in."));
+                return new Answer(status, fault[3] == null ? Map.of() : Map.of("Retry-After", fault[3]),
+                        error(status == 403 ? "Forbidden" : status == 404 ? "KeyNotFound" : status == 429 ? "TooManyRequests"
+                                : "InternalServerError", "Injected by the Key Vault stand-in."));
             }
         }
         String[] segments = path.replaceAll("^/+|/+$", "").split("/");
