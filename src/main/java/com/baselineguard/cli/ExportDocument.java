@@ -8,7 +8,6 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.BufferedReader;
 import java.io.EOFException;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Walks one input item by item without holding more than one item: a JSON document (one resource,
@@ -39,7 +36,6 @@ final class ExportDocument {
     static final long MAX_ITEM_CHARS = 64L << 20;
     /** How far into a {@code .json} input the JSON Lines sniff looks. */
     private static final int SNIFF_CHARS = 1 << 20;
-    private static final Pattern READER_LINE = Pattern.compile(" at line (\\d+) column ");
 
     private ExportDocument() {
     }
@@ -77,7 +73,7 @@ final class ExportDocument {
          */
         void streamed(JsonReader reader, int depth, Position position) throws IOException;
 
-        /** A document (or line) that is one object, read whole; {@code idLine} as {@link IdLine#line}. */
+        /** A document (or line) that is one object, read whole; {@code idLine} as {@link ItemIdLine#line}. */
         void whole(JsonObject item, int idLine, Position position);
 
         /** A line of a JSON Lines input that is not usable on its own. */
@@ -105,7 +101,7 @@ final class ExportDocument {
     /** Walks {@code input}, handing each item to {@code items}. */
     static void walk(ExportInputs.Input input, boolean jsonLines, Items items) throws Unusable {
         try (InputStream bytes = Files.newInputStream(input.file());
-                SizeGuard guard = new SizeGuard(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
+                ItemSizeGuard guard = new ItemSizeGuard(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
                 BufferedReader chars = new BufferedReader(guard, 1 << 16)) {
             if (jsonLines) {
                 guard.lines();
@@ -124,7 +120,7 @@ final class ExportDocument {
         if (e instanceof CharacterCodingException) {
             return new Unusable("not UTF-8 text");
         }
-        if (e instanceof SizeGuard.TooLarge) {
+        if (e instanceof ItemSizeGuard.TooLarge) {
             return new Unusable(e.getMessage());
         }
         if (e instanceof MalformedJsonException || e instanceof EOFException || e instanceof IllegalArgumentException
@@ -137,13 +133,13 @@ final class ExportDocument {
     /** Gson refuses nesting past this even while skipping; {@link StrictJson} refuses far less deep items itself. */
     private static final int NESTING_LIMIT = 10_000;
 
-    private static void startItem(SizeGuard guard) {
+    private static void startItem(ItemSizeGuard guard) {
         if (guard != null) {
             guard.startItem();
         }
     }
 
-    private static void walkDocument(JsonReader reader, SizeGuard guard, Items items, int jsonLine)
+    private static void walkDocument(JsonReader reader, ItemSizeGuard guard, Items items, int jsonLine)
             throws IOException, Unusable {
         JsonToken root = reader.peek();
         if (root == JsonToken.BEGIN_ARRAY) {
@@ -170,10 +166,10 @@ final class ExportDocument {
      * Resource Graph output; the other members, such as {@code nextLink} or {@code count}, are read and
      * set aside), otherwise it is one item. Members before the list are kept until it is clear which.
      */
-    private static void walkObject(JsonReader reader, SizeGuard guard, Items items, int jsonLine)
+    private static void walkObject(JsonReader reader, ItemSizeGuard guard, Items items, int jsonLine)
             throws IOException, Unusable {
         startItem(guard);
-        IdLine idLine = new IdLine(0, jsonLine > 0 ? jsonLine - 1 : 0);
+        ItemIdLine idLine = new ItemIdLine(0, jsonLine > 0 ? jsonLine - 1 : 0);
         JsonObject whole = new JsonObject();
         Set<String> names = new HashSet<>();
         String list = null;
@@ -311,95 +307,4 @@ final class ExportDocument {
         }
     }
 
-    /** The line the reader stands on, from Gson's location text ({@code "... at line 12 column 5 path ..."}); 0 if absent. */
-    static int lineOf(JsonReader reader) {
-        Matcher m = READER_LINE.matcher(reader.toString());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    /**
-     * Finds the line of an item's id, as reports locate a resource: the item's own {@code id}, or for
-     * a snapshot envelope its resource's {@code id} (one level down); 1 when neither is found.
-     */
-    static final class IdLine implements StrictJson.MemberObserver {
-        private final int itemDepth;
-        private final int lineOffset;
-        private int own;
-        private int nested;
-
-        IdLine(int itemDepth, int lineOffset) {
-            this.itemDepth = itemDepth;
-            this.lineOffset = lineOffset;
-        }
-
-        @Override
-        public void member(int depth, String name, JsonElement value, JsonReader reader) {
-            if (!name.equals("id") || !value.isJsonPrimitive()) {
-                return;
-            }
-            if (depth == itemDepth && own == 0) {
-                own = lineOf(reader);
-            } else if (depth == itemDepth + 1 && nested == 0) {
-                nested = lineOf(reader);
-            }
-        }
-
-        int line() {
-            int line = own > 0 ? own : nested;
-            return line > 0 ? line + lineOffset : Math.max(1, lineOffset + 1);
-        }
-    }
-
-    /** Counts the characters read since the current item began, and refuses an item past the limit. */
-    static final class SizeGuard extends FilterReader {
-        static final class TooLarge extends IOException {
-            private static final long serialVersionUID = 1L;
-
-            TooLarge() {
-                super("an item is larger than " + (MAX_ITEM_CHARS >> 20) + " MiB");
-            }
-        }
-
-        private long read;
-        private long itemStart;
-        private boolean lines;
-
-        SizeGuard(Reader in) {
-            super(in);
-        }
-
-        void startItem() {
-            itemStart = read;
-        }
-
-        /** JSON Lines: the walker bounds each line itself. */
-        void lines() {
-            lines = true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count(1);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws TooLarge {
-            read += n;
-            if (!lines && read - itemStart > MAX_ITEM_CHARS + (1 << 17)) {
-                throw new TooLarge();
-            }
-        }
-    }
 }

@@ -97,7 +97,7 @@ public final class ExportReader {
             ExportDocument.walk(input, usable.jsonLines(), new ExportDocument.Items() {
                 @Override
                 public void streamed(JsonReader reader, int depth, ExportDocument.Position position) throws IOException {
-                    ExportDocument.IdLine idLine = new ExportDocument.IdLine(depth, position.lineOffset());
+                    ItemIdLine idLine = new ItemIdLine(depth, position.lineOffset());
                     JsonElement element;
                     try {
                         element = StrictJson.read(reader, depth, idLine);
