@@ -3,6 +3,7 @@ package com.baselineguard.bench;
 import com.baselineguard.config.SettingsLoader;
 import com.baselineguard.engine.Evaluator;
 import com.baselineguard.engine.ResourceReport;
+import com.baselineguard.engine.SweepTriage;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Catalog;
 import com.google.gson.JsonObject;
@@ -18,9 +19,17 @@ import java.util.Map;
 
 /**
  * A generated estate: copies of real published shapes (the fixtures and the exported samples) under
- * new subscription, resource group and resource names, with their own tags. Which shapes are
- * compliant is decided by the engine itself under the default settings: a shape whose plan is empty
- * is compliant (a sweep queues nothing for it), one with a plan is not.
+ * new subscription, resource group and resource names, with their own tags. The engine itself sorts
+ * the shapes under the default settings into three pools:
+ * <ul>
+ *   <li>settled: no plan, and a sweep decides every running rule from the Resource Graph row (it queues
+ *       nothing; audit-only findings such as a pool's missing node-count limits are allowed);</li>
+ *   <li>undecided by a row: no plan, but a rule needs a list no row carries, such as a public cache's
+ *       firewall rules (a sweep queues it for a full read);</li>
+ *   <li>non-compliant: a plan.</li>
+ * </ul>
+ * The command line reads nothing beyond its input, so for {@link #write} every shape without a plan is
+ * compliant; sweeps use the settled pool as compliant.
  */
 final class Estate {
 
@@ -28,12 +37,16 @@ final class Estate {
     static final List<String> SUBSCRIPTIONS = List.of("6b1d0c1e-0000-4000-8000-00000000b001",
             "6b1d0c1e-0000-4000-8000-00000000b002");
 
+    private final List<JsonObject> settled = new ArrayList<>();
+    private final List<JsonObject> undecided = new ArrayList<>();
+    /** Settled and undecided: what the command line, reading nothing else, counts as compliant. */
     private final List<JsonObject> compliant = new ArrayList<>();
     private final List<JsonObject> nonCompliant = new ArrayList<>();
 
     Estate() {
         Catalog catalog = Catalog.standard();
         Evaluator evaluator = new Evaluator(catalog, SettingsLoader.load(Map.of(), catalog));
+        SweepTriage triage = new SweepTriage(catalog, evaluator);
         List<JsonObject> shapes = new ArrayList<>();
         BenchFixtures.resourceTexts().forEach(t -> shapes.add(JsonParser.parseString(t).getAsJsonObject()));
         for (String sample : List.of("samples/redis/contoso-redis-prod.compliant.envelope.json",
@@ -49,11 +62,16 @@ final class Estate {
             if (report.skipped().isPresent()) {
                 continue;
             }
-            (report.plan().isEmpty() ? compliant : nonCompliant).add(shape);
+            if (!report.plan().isEmpty()) {
+                nonCompliant.add(shape);
+            } else {
+                (triage.queues(report) ? undecided : settled).add(shape);
+                compliant.add(shape);
+            }
         }
-        if (compliant.isEmpty() || nonCompliant.isEmpty()) {
-            throw new IllegalStateException("the shapes give " + compliant.size() + " compliant and "
-                    + nonCompliant.size() + " non-compliant templates");
+        if (settled.isEmpty() || undecided.isEmpty() || nonCompliant.isEmpty()) {
+            throw new IllegalStateException("the shapes give " + settled.size() + " settled, " + undecided.size()
+                    + " undecided by a row and " + nonCompliant.size() + " non-compliant templates");
         }
     }
 
@@ -65,14 +83,34 @@ final class Estate {
         return nonCompliant.size();
     }
 
+    int settledShapes() {
+        return settled.size();
+    }
+
+    int undecidedShapes() {
+        return undecided.size();
+    }
+
     /**
-     * {@code size} resources; every {@code nonCompliantEvery}-th one (0: none) from a non-compliant
-     * shape, the rest from compliant ones, spread over {@link #SUBSCRIPTIONS} and 100 resource groups.
+     * {@code size} resources for a sweep; every {@code nonCompliantEvery}-th one (0: none) from a
+     * non-compliant shape, the rest from settled ones, spread over {@link #SUBSCRIPTIONS} and 100 resource
+     * groups.
      */
     List<JsonObject> generate(int size, int nonCompliantEvery) {
+        return generate(size, nonCompliantEvery, nonCompliant);
+    }
+
+    /** As {@link #generate}, with every {@code every}-th resource from a shape a row cannot decide. */
+    List<JsonObject> generateUndecided(int size, int every) {
+        return generate(size, every, undecided);
+    }
+
+    private List<JsonObject> generate(int size, int every, List<JsonObject> others) {
         List<JsonObject> resources = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            resources.add(resource(i, nonCompliantEvery));
+            boolean other = every > 0 && i % every == every - 1;
+            List<JsonObject> pool = other ? others : settled;
+            resources.add(rename(pool.get(i % pool.size()).deepCopy(), i));
         }
         return resources;
     }

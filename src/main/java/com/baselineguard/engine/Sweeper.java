@@ -3,12 +3,9 @@ package com.baselineguard.engine;
 import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.ArmUnavailableException;
-import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.Catalog;
-import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Rule;
 import com.baselineguard.rules.Status;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -47,6 +42,7 @@ public final class Sweeper {
     private final Remediator remediator;
     private final Clock clock;
     private final String query;
+    private final SweepTriage triage;
 
     public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator, Clock clock) {
         this.evaluator = evaluator;
@@ -55,6 +51,7 @@ public final class Sweeper {
         this.remediator = remediator;
         this.clock = clock;
         this.query = query(catalog);
+        this.triage = new SweepTriage(catalog, evaluator);
     }
 
     /**
@@ -170,7 +167,7 @@ public final class Sweeper {
                 String verdict;
                 if (report.skipped().isPresent()) {
                     verdict = "skipped";
-                } else if (!report.plan().isEmpty() || needsFullRead(report)) {
+                } else if (triage.queues(report)) {
                     enqueue.accept(remediator.start(snapshot.id().toString(), Trigger.SWEEP, Optional.empty(),
                             Optional.of(sweepId), dryRun));
                     queued++;
@@ -199,47 +196,5 @@ public final class Sweeper {
             return List.of();
         }
         return data.getAsJsonArray().asList().stream().filter(JsonElement::isJsonObject).toList();
-    }
-
-    /**
-     * Related data no Resource Graph row carries, whatever the resource: diagnostic settings, Batch
-     * certificates and a customer-managed key's vault and key. Waiting for them would send every resource
-     * of the type to a full read on every sweep.
-     */
-    private static final Set<RelatedKind> NEVER_IN_ROWS = EnumSet.of(RelatedKind.DIAGNOSTIC_SETTINGS,
-            RelatedKind.CERTIFICATES, RelatedKind.KEY_VAULTS, RelatedKind.KEYS);
-
-    /**
-     * Whether a row goes to a full read (the queued work reads the resource and its related data): when a
-     * running rule cannot decide it without a list a row may lack, such as a public cache's firewall rules
-     * or private endpoint connections a row does not show ({@link RelatedReads#needed}); and, for data no
-     * row carries ({@link #NEVER_IN_ROWS}), only when a rule that needs it is enforced and its fix could be
-     * applied (for diagnostic settings: a workspace is configured). Detect-only rules on such data (BATCH-011)
-     * are decided by events and {@code remediate}, not by sweeps.
-     */
-    private boolean needsFullRead(ResourceReport report) {
-        Set<RelatedKind> needed = RelatedReads.needed(catalog, report);
-        for (RelatedKind kind : needed) {
-            if (!NEVER_IN_ROWS.contains(kind) || fixWaitsFor(kind, report)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean fixWaitsFor(RelatedKind kind, ResourceReport report) {
-        if (kind == RelatedKind.DIAGNOSTIC_SETTINGS && evaluator.policy().ruleSettings().diagnosticsWorkspaceId().isEmpty()) {
-            return false;
-        }
-        for (Finding finding : report.findings()) {
-            if (finding.status() == Status.NOT_EVALUATED && finding.mode() == Mode.ENFORCE
-                    && finding.rule().fixClass() != FixClass.NONE) {
-                Optional<Rule> rule = catalog.find(finding.rule().id());
-                if (rule.isPresent() && rule.get().relatedData().contains(kind)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
