@@ -4,6 +4,7 @@ import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Scopes;
 import com.baselineguard.engine.Sweeper;
 import com.baselineguard.engine.WorkItem;
+import com.baselineguard.model.ResourceId;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +30,6 @@ import picocli.CommandLine.Option;
             "2:bad input, settings or usage"})
 final class SweepCommand implements Callable<Integer> {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     @Option(names = "--subscription", paramLabel = "ID", description = "a subscription id; repeat for more")
     List<String> subscriptions = new ArrayList<>();
@@ -57,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (String subscription : subscriptions) {
-            if (!GUID.matcher(subscription.trim()).matches()) {
+            if (!ResourceId.isSubscriptionId(subscription.trim())) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--subscription: '" + subscription + "' is not a subscription id (a GUID)");
             }

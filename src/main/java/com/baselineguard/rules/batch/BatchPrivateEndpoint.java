@@ -1,14 +1,12 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.ResourceType;
 import com.baselineguard.rules.FixClass;
 import com.baselineguard.rules.RuleMetadata;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.Applicability;
 import com.baselineguard.rules.support.PrivateEndpointRule;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
+import com.baselineguard.rules.support.PrivateEndpoints;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.TreeSet;
@@ -26,8 +24,6 @@ public final class BatchPrivateEndpoint extends PrivateEndpointRule {
             .fixClass(FixClass.NONE)
             .build();
 
-    private static final JsonPath GROUP_IDS = JsonPath.of("properties.groupIds");
-
     public BatchPrivateEndpoint() {
         super(METADATA, "account", "properties.privateEndpointConnections", Applicability.always());
     }
@@ -40,8 +36,7 @@ public final class BatchPrivateEndpoint extends PrivateEndpointRule {
     protected String approvedReason(List<JsonObject> approved, List<JsonObject> connections) {
         TreeSet<String> groups = new TreeSet<>();
         for (JsonObject connection : approved) {
-            GROUP_IDS.readArray(connection).map(JsonArray::asList).orElse(List.of()).stream()
-                    .filter(JsonElement::isJsonPrimitive).forEach(g -> groups.add(g.getAsString()));
+            groups.addAll(PrivateEndpoints.groupIds(connection));
         }
         return approved.size() + " private endpoint connection(s) are Approved ("
                 + (groups.isEmpty() ? "group ids not shown" : "group ids " + String.join(", ", groups)) + ")";

@@ -1,6 +1,5 @@
 package com.baselineguard.rules.batch;
 
-import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.model.ResourceType;
@@ -35,7 +34,6 @@ public final class BatchPublicNetworkAccess extends PropertyRule {
             .precondition("at least one Approved private endpoint connection for batchAccount")
             .build();
 
-    private static final JsonPath GROUP_IDS = JsonPath.of("properties.groupIds");
     private static final String NODE_MANAGEMENT_NOTE = "pools that use simplified node communication also need an"
             + " Approved nodeManagement private endpoint";
 
@@ -81,7 +79,7 @@ public final class BatchPublicNetworkAccess extends PropertyRule {
         }
         List<JsonObject> approved = PrivateEndpoints.approved(resource).orElseThrow();
         boolean servesClients = approved.stream().anyMatch(c -> PrivateEndpoints.hasGroup(c, "batchAccount")
-                || GROUP_IDS.readArray(c).isEmpty());
+                || PrivateEndpoints.groupIds(c).isEmpty());
         if (!servesClients) {
             return Optional.of("no Approved private endpoint connection targets the batchAccount sub-resource;"
                     + " turning public access off would cut every client off");

@@ -10,7 +10,6 @@ import com.baselineguard.rules.RuleSettings;
 import com.baselineguard.rules.Severity;
 import com.baselineguard.rules.support.AbstractRule;
 import com.baselineguard.rules.support.Values;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -55,16 +54,14 @@ public final class BatchPoolManagedIdentity extends AbstractRule {
         } else if (!Values.textEquals(type.get(), "UserAssigned")) {
             problems.add("identity.type is " + Values.display(type.get()) + "; expected UserAssigned");
         }
-        List<JsonObject> mounts = objects(MOUNTS.readArray(resource.resource()));
+        List<JsonObject> mounts = BatchPoolVmConfiguration.objects(MOUNTS.readArray(resource.resource()));
         for (JsonObject mount : mounts) {
             mountSecret(mount).ifPresent(problems::add);
         }
-        List<JsonObject> registries = objects(REGISTRIES.readArray(resource.resource()));
+        List<JsonObject> registries = BatchPoolVmConfiguration.objects(REGISTRIES.readArray(resource.resource()));
         for (JsonObject registry : registries) {
-            boolean credentials = registry.keySet().stream()
-                    .anyMatch(k -> k.equalsIgnoreCase("username") || k.equalsIgnoreCase("password"));
-            if (credentials && IDENTITY_REFERENCE.read(registry).isEmpty()) {
-                problems.add("container registry " + quoted(registry, "registryServer")
+            if (BatchPoolVmConfiguration.signsInWithPassword(registry) && IDENTITY_REFERENCE.read(registry).isEmpty()) {
+                problems.add("container registry " + BatchPoolVmConfiguration.quoted(registry, "registryServer")
                         + " uses a username and password instead of an identityReference");
             }
         }
@@ -79,28 +76,19 @@ public final class BatchPoolManagedIdentity extends AbstractRule {
     private static Optional<String> mountSecret(JsonObject mount) {
         Optional<JsonObject> blob = JsonPath.of("azureBlobFileSystemConfiguration").readObject(mount);
         if (blob.isPresent() && IDENTITY_REFERENCE.read(blob.get()).isEmpty()) {
-            return Optional.of("blob mount of account " + quoted(blob.get(), "accountName")
+            return Optional.of("blob mount of account " + BatchPoolVmConfiguration.quoted(blob.get(), "accountName")
                     + " has no identityReference, so it uses an accountKey or sasKey");
         }
         // Azure Files (accountKey required) and CIFS (password required) have no identity option (Batch 2025-06-01
         // REST spec: AzureFileShareConfiguration, CifsMountConfiguration).
         Optional<JsonObject> files = JsonPath.of("azureFileShareConfiguration").readObject(mount);
         if (files.isPresent()) {
-            return Optional.of("Azure Files mount " + quoted(files.get(), "azureFileUrl") + " uses an accountKey");
+            return Optional.of("Azure Files mount " + BatchPoolVmConfiguration.quoted(files.get(), "azureFileUrl") + " uses an accountKey");
         }
         Optional<JsonObject> cifs = JsonPath.of("cifsMountConfiguration").readObject(mount);
         if (cifs.isPresent()) {
-            return Optional.of("CIFS mount " + quoted(cifs.get(), "source") + " uses a password");
+            return Optional.of("CIFS mount " + BatchPoolVmConfiguration.quoted(cifs.get(), "source") + " uses a password");
         }
         return Optional.empty();
-    }
-
-    private static List<JsonObject> objects(Optional<JsonArray> array) {
-        return array.map(a -> a.asList().stream().filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
-                .toList()).orElse(List.of());
-    }
-
-    private static String quoted(JsonObject object, String member) {
-        return "'" + JsonPath.of(member).readString(object).orElse("?") + "'";
     }
 }

@@ -112,7 +112,7 @@ final class BatchPoolVmConfiguration {
     static Optional<String> secretBlocker(JsonObject vm) {
         List<String> holders = new ArrayList<>();
         for (JsonObject registry : objects(REGISTRIES.readArray(vm))) {
-            if (JsonPath.member(registry, "username") != null || JsonPath.member(registry, "password") != null) {
+            if (signsInWithPassword(registry)) {
                 holders.add("container registry " + quoted(registry, "registryServer")
                         + " signs in with a username and password");
             }
@@ -153,12 +153,19 @@ final class BatchPoolVmConfiguration {
         return Evaluation.fail(evaluation.reason(), fix);
     }
 
-    private static List<JsonObject> objects(Optional<JsonArray> array) {
+    /** Whether a container registry signs in with a user name and password (either member, any casing). */
+    static boolean signsInWithPassword(JsonObject registry) {
+        return JsonPath.member(registry, "username") != null || JsonPath.member(registry, "password") != null;
+    }
+
+    /** The objects of {@code array}, other elements skipped; none when absent. */
+    static List<JsonObject> objects(Optional<JsonArray> array) {
         return array.map(a -> a.asList().stream().filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
                 .toList()).orElse(List.of());
     }
 
-    private static String quoted(JsonObject object, String member) {
+    /** The string {@code member} of {@code object} in single quotes, {@code '?'} when absent. */
+    static String quoted(JsonObject object, String member) {
         return "'" + JsonPath.of(member).readString(object).orElse("?") + "'";
     }
 }

@@ -1,6 +1,5 @@
 package com.baselineguard.rules.support;
 
-import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Evaluation;
@@ -22,8 +21,6 @@ public abstract class PrivateEndpointRule extends AbstractRule {
     /** Where Redis and Redis Enterprise connections are shown: in the body, or listed as children. */
     protected static final String BODY_OR_CHILDREN =
             "properties.privateEndpointConnections or the privateEndpointConnections children";
-
-    private static final JsonPath STATUS = JsonPath.of("properties.privateLinkServiceConnectionState.status");
 
     private final String noun;
     private final String shownIn;
@@ -76,6 +73,6 @@ public abstract class PrivateEndpointRule extends AbstractRule {
 
     /** A connection's state, or {@code no status}. */
     protected static String status(JsonObject connection) {
-        return STATUS.readString(connection).orElse("no status");
+        return PrivateEndpoints.status(connection);
     }
 }

@@ -3,6 +3,7 @@ package com.baselineguard.rules.support;
 import com.baselineguard.model.JsonPath;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,17 @@ public final class PrivateEndpoints {
         return connections(resource).map(list -> list.stream()
                 .filter(c -> STATUS.read(c).map(v -> Values.textEquals(v, "Approved")).orElse(false))
                 .toList());
+    }
+
+    /** A connection's state ({@code properties.privateLinkServiceConnectionState.status}), or {@code no status}. */
+    public static String status(JsonObject connection) {
+        return STATUS.readString(connection).orElse("no status");
+    }
+
+    /** The sub-resources (group ids) the connection targets; none when it shows none. */
+    public static List<String> groupIds(JsonObject connection) {
+        return GROUP_IDS.readArray(connection).map(groups -> groups.asList().stream()
+                .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString).toList()).orElse(List.of());
     }
 
     /** True when the connection targets the given sub-resource (group id), e.g. {@code batchAccount}. */
