@@ -77,7 +77,6 @@ public record Outcome(String outcomeId, WorkItem item, Optional<String> resource
         return o;
     }
 
-    /** The one log line: prefix and compact JSON. */
     /**
      * This record as the CloudEvent an {@link com.baselineguard.engine.port.OutcomeSink} publishes
      * (docs/outcome-events.md): the id is the outcomeId, the subject the resource id (when there is one).
@@ -90,6 +89,7 @@ public record Outcome(String outcomeId, WorkItem item, Optional<String> resource
                 resourceId == null || resourceId.isBlank() ? Optional.empty() : Optional.of(resourceId), toJson());
     }
 
+    /** The one log line: prefix and compact JSON. */
     public String logLine() {
         return LOG_PREFIX + toJson();
     }

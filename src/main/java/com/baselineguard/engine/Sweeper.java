@@ -37,7 +37,6 @@ public final class Sweeper {
     static final int MAX_PAGES = 10_000;
 
     private final Evaluator evaluator;
-    private final Catalog catalog;
     private final ArmGateway gateway;
     private final Remediator remediator;
     private final Clock clock;
@@ -46,7 +45,6 @@ public final class Sweeper {
 
     public Sweeper(Evaluator evaluator, Catalog catalog, ArmGateway gateway, Remediator remediator, Clock clock) {
         this.evaluator = evaluator;
-        this.catalog = catalog;
         this.gateway = gateway;
         this.remediator = remediator;
         this.clock = clock;

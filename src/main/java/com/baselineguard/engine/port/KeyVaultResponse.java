@@ -22,10 +22,6 @@ public record KeyVaultResponse(int status, Optional<JsonObject> body, String det
         return new KeyVaultResponse(NOT_SENT, Optional.empty(), reason);
     }
 
-    public boolean ok() {
-        return status >= 200 && status < 300;
-    }
-
     /** The status and detail in words, e.g. {@code HTTP 403 (Forbidden: ...)}. */
     public String describe() {
         if (status == NOT_SENT) {
