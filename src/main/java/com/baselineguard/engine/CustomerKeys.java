@@ -5,7 +5,7 @@ import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.port.KeyVaultResponse;
 import com.baselineguard.engine.port.KeyVaultUnavailableException;
-import com.baselineguard.engine.port.Replies;
+import com.baselineguard.engine.port.Replies.Operation;
 import com.baselineguard.engine.port.Replies.Meaning;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
@@ -67,11 +67,15 @@ final class CustomerKeys {
         });
     }
 
-    /** The snapshot with the Key Vault holding the account's key, when the account names one and the vault is found. */
-    static ResourceSnapshot withVault(ResourceSnapshot snapshot, ArmGateway arm) {
+    /**
+     * The snapshot with the Key Vault holding the account's key, when the account names one and the vault is
+     * found (Resource Graph by vault URI, then the vault's GET). A refused lookup leaves the vaults not loaded
+     * and says why; an answer to retry later defers the invocation ({@link RelatedReads.Read#unless}).
+     */
+    static RelatedReads.Read withVault(ResourceSnapshot snapshot, ArmGateway arm) {
         Optional<URI> identifier = keyIdentifier(snapshot);
         if (identifier.isEmpty() || !AUTHORITY.matcher(identifier.get().getAuthority()).matches()) {
-            return snapshot;
+            return RelatedReads.Read.loaded(snapshot);
         }
         URI key = identifier.get();
         String vaultUri = "https://" + key.getAuthority() + "/";
@@ -79,12 +83,13 @@ final class CustomerKeys {
                 + " | where properties.vaultUri =~ '" + vaultUri + "' or properties.vaultUri =~ '"
                 + vaultUri.substring(0, vaultUri.length() - 1) + "' | project id, properties";
         ArmResponse found = arm.resourceGraph(query, List.of(), List.of(), 5, null);
-        if (!found.ok() || found.object().isEmpty()) {
-            return snapshot;
+        Optional<RelatedReads.Read> refused = RelatedReads.Read.unless(snapshot, found, "Resource Graph");
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        JsonElement data = found.object().get().get("data");
+        JsonElement data = found.object().map(o -> o.get("data")).orElse(null);
         if (data == null || !data.isJsonArray()) {
-            return snapshot;
+            return RelatedReads.Read.notLoaded(snapshot, "Resource Graph's answer has no \"data\" list");
         }
         List<JsonObject> vaults = new ArrayList<>();
         for (JsonElement row : data.getAsJsonArray()) {
@@ -93,9 +98,16 @@ final class CustomerKeys {
                 continue;
             }
             ArmResponse vault = arm.get(id.get());
-            vault.object().filter(v -> vault.ok()).ifPresent(vaults::add);
+            if (Reply.of(vault).meaning(Operation.READ) == Meaning.GONE) {
+                continue; // deleted since Resource Graph saw it
+            }
+            Optional<RelatedReads.Read> vaultRefused = RelatedReads.Read.unless(snapshot, vault, "the vault's read");
+            if (vaultRefused.isPresent()) {
+                return vaultRefused.get();
+            }
+            vault.object().ifPresent(vaults::add);
         }
-        return vaults.isEmpty() ? snapshot : snapshot.withRelated(RelatedKind.KEY_VAULTS, vaults);
+        return RelatedReads.Read.loaded(vaults.isEmpty() ? snapshot : snapshot.withRelated(RelatedKind.KEY_VAULTS, vaults));
     }
 
     /** The id of a Resource Graph row that is the vault with this host (rows are checked, not trusted). */
@@ -166,7 +178,7 @@ final class CustomerKeys {
     }
 
     private static Meaning meaning(KeyVaultResponse read) {
-        return Replies.of(Replies.Service.KEY_VAULT, Replies.Operation.READ, read.status(), Optional.empty());
+        return Reply.of(read).meaning(Operation.READ);
     }
 
     /** Whole days from now to the key's expiry, negative once expired; empty when it never expires. */

@@ -27,11 +27,16 @@ final class Planning {
         this.evaluator = evaluator;
     }
 
+    /** The resource evaluated, its plan made. */
+    ResourceReport evaluate(ResourceSnapshot snapshot) {
+        return evaluator.evaluate(snapshot);
+    }
+
     /**
+     * @param report the resource evaluated ({@link #evaluate})
      * @param refusedRules rules whose step ARM refused earlier in this chain
      */
-    Planned plan(ResourceSnapshot snapshot, Set<String> refusedRules) {
-        ResourceReport report = evaluator.evaluate(snapshot);
+    Planned plan(ResourceReport report, Set<String> refusedRules) {
         return new Planned(report, remaining(report, refusedRules));
     }
 

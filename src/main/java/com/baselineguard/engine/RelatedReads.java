@@ -3,6 +3,8 @@ package com.baselineguard.engine;
 import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.KeyVaultGateway;
+import com.baselineguard.engine.port.Replies.Meaning;
+import com.baselineguard.engine.port.Replies.Operation;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceSnapshot;
 import com.baselineguard.rules.Catalog;
@@ -31,7 +33,9 @@ import java.util.Set;
  *
  * <p>A list that cannot be read (403, 404, a body without {@code value}, a nextLink that is not a page
  * of the same list) leaves the kind not loaded, so its rules report {@code not_evaluated}, never a pass,
- * and the problem is reported with the outcome. ARM being unreachable defers the whole invocation.
+ * and the problem is reported with the outcome. An answer the reply table says to retry later (408, 409,
+ * 429, 5xx once the pipeline's own retries are spent) defers the whole invocation, as it does for the
+ * resource's own GET; so does ARM being unreachable.
  */
 final class RelatedReads {
 
@@ -44,11 +48,37 @@ final class RelatedReads {
         Read read(ResourceSnapshot snapshot, Sources from);
     }
 
-    /** One kind's read: the snapshot with it loaded, or as it was and why. */
-    record Read(ResourceSnapshot snapshot, Optional<String> problem) {
+    /**
+     * One kind's read: the snapshot with it loaded, or as it was and why; or the verdict that defers the
+     * invocation (an answer to retry later).
+     */
+    record Read(ResourceSnapshot snapshot, Optional<String> problem, Optional<Verdict> deferred) {
 
         static Read loaded(ResourceSnapshot snapshot) {
-            return new Read(snapshot, Optional.empty());
+            return new Read(snapshot, Optional.empty(), Optional.empty());
+        }
+
+        static Read notLoaded(ResourceSnapshot snapshot, String problem) {
+            return new Read(snapshot, Optional.of(problem), Optional.empty());
+        }
+
+        /**
+         * Empty when {@code response} succeeded; otherwise the read that ends here: deferred when the reply
+         * table says to retry later (with the server's wait), else not loaded with the status and error.
+         *
+         * @param what who answered, in a deferral's reason, e.g. {@code diagnosticSettings list}
+         */
+        static Optional<Read> unless(ResourceSnapshot snapshot, ArmResponse response, String what) {
+            if (response.ok()) {
+                return Optional.empty();
+            }
+            Reply reply = Reply.of(response);
+            if (reply.meaning(Operation.READ) == Meaning.RETRY_LATER) {
+                return Optional.of(new Read(snapshot, Optional.empty(),
+                        Optional.of(reply.deferred(what, List.of(), List.of()))));
+            }
+            return Optional.of(notLoaded(snapshot, "HTTP " + response.status()
+                    + response.error().map(e -> " " + e).orElse("")));
         }
     }
 
@@ -56,8 +86,11 @@ final class RelatedReads {
     record Sources(ArmGateway arm, KeyVaultGateway keyVault, Clock clock) {
     }
 
-    /** The snapshot with what could be read, and what could not (one line per kind). */
-    record Loaded(ResourceSnapshot snapshot, List<String> problems) {
+    /**
+     * The snapshot with what could be read, and what could not (one line per kind); or, when a read was
+     * answered with "retry later", the verdict that defers the invocation.
+     */
+    record Loaded(ResourceSnapshot snapshot, List<String> problems, Optional<Verdict> deferred) {
         Loaded {
             problems = List.copyOf(problems);
         }
@@ -72,20 +105,18 @@ final class RelatedReads {
                 RelatedKind.PRIVATE_ENDPOINT_CONNECTIONS, RelatedKind.CERTIFICATES)) {
             readers.put(kind, listed(kind));
         }
-        readers.put(RelatedKind.KEY_VAULTS, (snapshot, from) -> Read.loaded(CustomerKeys.withVault(snapshot, from.arm())));
+        readers.put(RelatedKind.KEY_VAULTS, (snapshot, from) -> CustomerKeys.withVault(snapshot, from.arm()));
         readers.put(RelatedKind.KEYS,
                 (snapshot, from) -> Read.loaded(CustomerKeys.withKey(snapshot, from.keyVault(), from.clock())));
         return Collections.unmodifiableMap(readers);
     }
 
     private final Catalog catalog;
-    private final Evaluator evaluator;
     private final KeyVaultGateway keyVault;
     private final Clock clock;
 
-    RelatedReads(Catalog catalog, Evaluator evaluator, KeyVaultGateway keyVault, Clock clock) {
+    RelatedReads(Catalog catalog, KeyVaultGateway keyVault, Clock clock) {
         this.catalog = catalog;
-        this.evaluator = evaluator;
         this.keyVault = keyVault;
         this.clock = clock;
     }
@@ -114,17 +145,25 @@ final class RelatedReads {
         return kinds;
     }
 
-    /** The snapshot with every kind its running rules need to be decided, read through the invocation's gateway. */
-    Loaded load(ResourceSnapshot snapshot, ArmGateway arm) {
+    /**
+     * The report's snapshot with every kind its running rules need to be decided ({@link #needed}), read
+     * through the invocation's gateway. The snapshot is the report's own object when nothing was loaded.
+     *
+     * @param report the resource body evaluated without the related data
+     */
+    Loaded load(ResourceReport report, ArmGateway arm) {
         Sources from = new Sources(arm, keyVault, clock);
-        ResourceSnapshot loaded = snapshot;
+        ResourceSnapshot loaded = report.snapshot();
         List<String> problems = new ArrayList<>();
-        for (RelatedKind kind : needed(catalog, evaluator.evaluate(snapshot))) {
+        for (RelatedKind kind : needed(catalog, report)) {
             Read read = READERS.get(kind).read(loaded, from);
+            if (read.deferred().isPresent()) {
+                return new Loaded(loaded, problems, read.deferred());
+            }
             loaded = read.snapshot();
             read.problem().ifPresent(p -> problems.add(kind.jsonName() + " not read: " + p));
         }
-        return new Loaded(loaded, problems);
+        return new Loaded(loaded, problems, Optional.empty());
     }
 
     /**
@@ -140,16 +179,16 @@ final class RelatedReads {
                 try {
                     response = from.arm().listRelated(snapshot.id(), kind, nextLink);
                 } catch (IllegalArgumentException e) {
-                    return new Read(snapshot, Optional.of(e.getMessage()));
+                    return Read.notLoaded(snapshot, e.getMessage());
                 }
-                if (!response.ok()) {
-                    return new Read(snapshot, Optional.of("HTTP " + response.status()
-                            + response.error().map(e -> " " + e).orElse("")));
+                Optional<Read> refused = Read.unless(snapshot, response, kind.jsonName() + " list");
+                if (refused.isPresent()) {
+                    return refused.get();
                 }
                 Optional<JsonObject> body = response.object();
                 JsonElement value = body.map(b -> b.get("value")).orElse(null);
                 if (value == null || !value.isJsonArray()) {
-                    return new Read(snapshot, Optional.of("the answer has no \"value\" list"));
+                    return Read.notLoaded(snapshot, "the answer has no \"value\" list");
                 }
                 for (JsonElement item : value.getAsJsonArray()) {
                     if (item.isJsonObject()) {
@@ -163,7 +202,7 @@ final class RelatedReads {
                     return Read.loaded(snapshot.withRelated(kind, items));
                 }
             }
-            return new Read(snapshot, Optional.of("more than " + MAX_PAGES + " pages"));
+            return Read.notLoaded(snapshot, "more than " + MAX_PAGES + " pages");
         };
     }
 }

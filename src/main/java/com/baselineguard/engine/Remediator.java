@@ -46,6 +46,7 @@ public final class Remediator {
     private final Admission admission;
     private final ContestGuard guard;
     private final ResourceReader reader;
+    private final RelatedReads related;
     private final Planning planning;
     private final StepSender sender;
     private final FollowUps followUps;
@@ -62,7 +63,8 @@ public final class Remediator {
         this.budget = budget;
         this.admission = new Admission(evaluator.policy());
         this.guard = new ContestGuard(ledger, clock, settings);
-        this.reader = new ResourceReader(new RelatedReads(catalog, evaluator, keyVault, clock));
+        this.reader = new ResourceReader();
+        this.related = new RelatedReads(catalog, keyVault, clock);
         this.planning = new Planning(evaluator);
         this.sender = new StepSender(keyVault, guard);
         this.followUps = new FollowUps(clock, settings);
@@ -150,10 +152,17 @@ public final class Remediator {
         if (settling.isPresent()) {
             return settling.get();
         }
-        RelatedReads.Loaded related = reader.withRelated(invocation.arm(), read.snapshot().get());
-        invocation.relatedNotRead(related.problems());
-        ResourceSnapshot snapshot = related.snapshot();
-        Planning.Planned planned = planning.plan(snapshot, invocation.item().refusedRules());
+        // The body is evaluated once to learn which related data its rules need, and that evaluation is the
+        // invocation's own when nothing more was read.
+        ResourceReport bodyReport = planning.evaluate(read.snapshot().get());
+        RelatedReads.Loaded loaded = related.load(bodyReport, invocation.arm());
+        invocation.relatedNotRead(loaded.problems());
+        if (loaded.deferred().isPresent()) {
+            return loaded.deferred().get();
+        }
+        ResourceSnapshot snapshot = loaded.snapshot();
+        ResourceReport evaluated = snapshot == bodyReport.snapshot() ? bodyReport : planning.evaluate(snapshot);
+        Planning.Planned planned = planning.plan(evaluated, invocation.item().refusedRules());
         ResourceReport report = planned.report();
         invocation.evaluated(report);
         RemediationPlan plan = planned.plan();

@@ -56,11 +56,19 @@ record Reply(Service service, int status, Optional<String> code, String detail, 
                     .orElse("permission missing: " + permission + " (" + detail + ")");
             verdict = Verdict.ends(Result.FAILED, missing, findings, actions);
         } else if (meaning == Meaning.RETRY_LATER) {
-            verdict = Verdict.later(Result.DEFERRED, what + " answered " + status + " (" + detail + "); retried later",
-                    findings, actions);
+            return deferred(what, findings, actions);
         } else {
             verdict = Verdict.ends(Result.FAILED, what + " refused: " + detail, findings, actions);
         }
         return verdict.waitingAtLeast(retryAfter);
+    }
+
+    /**
+     * The verdict on an answer to retry later (408, 409, 429, 5xx): the work is deferred, for at least as long
+     * as the server asked, in the words of {@code what} (e.g. {@code read}).
+     */
+    Verdict deferred(String what, List<Finding> findings, List<Action> actions) {
+        return Verdict.later(Result.DEFERRED, what + " answered " + status + " (" + detail + "); retried later",
+                findings, actions).waitingAtLeast(retryAfter);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Reads the resource the work is about with a GET at its pinned api-version, never trusting what an
- * event said about it, then the related data its running rules need ({@link RelatedReads}). A resource
+ * event said about it (the related data its running rules need follow, {@link RelatedReads}). A resource
  * that no longer exists ends the work; a refused read ends it as the reply table says; a body that is
  * not a resource fails it.
  */
@@ -28,12 +28,6 @@ final class ResourceReader {
         static Read ended(Verdict verdict) {
             return new Read(Optional.empty(), Optional.of(verdict));
         }
-    }
-
-    private final RelatedReads related;
-
-    ResourceReader(RelatedReads related) {
-        this.related = related;
     }
 
     /** The resource body alone (GET). */
@@ -53,13 +47,5 @@ final class ResourceReader {
             return Read.ended(Verdict.ends(Result.FAILED, "ARM answered with a body Baseline Guard cannot read: "
                     + e.getMessage()));
         }
-    }
-
-    /**
-     * The snapshot with the related data its running rules need to be decided, read through the invocation's
-     * gateway, and what could not be read.
-     */
-    RelatedReads.Loaded withRelated(ArmGateway arm, ResourceSnapshot snapshot) {
-        return related.load(snapshot, arm);
     }
 }

@@ -71,13 +71,13 @@ final class StepSender {
         if (meaning == Meaning.GONE) {
             return Verdict.ends(Result.GONE, "the resource was deleted before the fix was sent", findings, List.of());
         }
-        if (meaning == Meaning.CHANGED || meaning == Meaning.RETRY_LATER) {
-            String why = meaning == Meaning.CHANGED
-                    ? "the resource changed after it was read (412 Precondition Failed on If-Match " + ifMatch.orElse("")
-                            + "); it is re-read later"
-                    : reply.service().label() + " answered " + reply.status() + " (" + reply.detail() + "); retried later";
-            return Verdict.later(Result.DEFERRED, why, findings,
-                    Action.of(List.of(step), Action.Status.SKIPPED, reply.detail()));
+        List<Action> skipped = Action.of(List.of(step), Action.Status.SKIPPED, reply.detail());
+        if (meaning == Meaning.CHANGED) {
+            return Verdict.later(Result.DEFERRED, "the resource changed after it was read (412 Precondition Failed on"
+                    + " If-Match " + ifMatch.orElse("") + "); it is re-read later", findings, skipped);
+        }
+        if (meaning == Meaning.RETRY_LATER) {
+            return reply.deferred(reply.service().label(), findings, skipped);
         }
         List<Action> failed = Action.of(List.of(step), Action.Status.FAILED, reply.detail());
         if (meaning == Meaning.BAD_REQUEST && !rest.isEmpty()) {

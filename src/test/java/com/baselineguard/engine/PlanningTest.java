@@ -20,14 +20,14 @@ class PlanningTest {
 
     @Test
     void withNothingRefusedTheEvaluatorsPlanIsThePlan() {
-        Planning.Planned planned = new Planning(evaluator).plan(cache, Set.of());
+        Planning.Planned planned = new Planning(evaluator).plan(evaluator.evaluate(cache), Set.of());
         assertEquals(planned.report().plan(), planned.plan());
         assertEquals(List.of("PATCH", "PUT"), planned.plan().steps().stream().map(PlanStep::method).toList());
     }
 
     @Test
     void aRefusedStepIsLeftOutAndAnIndependentLaterStepKept() {
-        Planning.Planned planned = new Planning(evaluator).plan(cache, Set.of("REDIS-006"));
+        Planning.Planned planned = new Planning(evaluator).plan(evaluator.evaluate(cache), Set.of("REDIS-006"));
         assertEquals(1, planned.plan().steps().size());
         assertTrue(planned.plan().steps().get(0).request() instanceof PlanStep.PutExtension);
         assertEquals(List.of("REDIS-011"), planned.plan().steps().get(0).ruleIds());

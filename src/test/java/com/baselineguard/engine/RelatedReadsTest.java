@@ -30,8 +30,16 @@ class RelatedReadsTest {
     private final ScriptedArm arm = new ScriptedArm();
     private final KeyVaultScript keyVault = new KeyVaultScript();
 
-    private RelatedReads reads(Map<String, String> environment, KeyVaultGateway vault) {
-        return new RelatedReads(catalog, Steps.evaluator(environment), vault, Clock.fixed(Steps.NOW, ZoneOffset.UTC));
+    /** The related reads of an invocation whose settings are {@code environment}: load evaluates the body first. */
+    private record Reads(RelatedReads reads, Evaluator evaluator) {
+        RelatedReads.Loaded load(ResourceSnapshot snapshot, com.baselineguard.engine.port.ArmGateway arm) {
+            return reads.load(evaluator.evaluate(snapshot), arm);
+        }
+    }
+
+    private Reads reads(Map<String, String> environment, KeyVaultGateway vault) {
+        return new Reads(new RelatedReads(catalog, vault, Clock.fixed(Steps.NOW, ZoneOffset.UTC)),
+                Steps.evaluator(environment));
     }
 
     private Set<RelatedKind> needed(ResourceSnapshot snapshot, Map<String, String> env) {
@@ -165,5 +173,41 @@ class RelatedReadsTest {
             needed.addAll(rule.relatedData());
         }
         assertEquals(needed, RelatedReads.READERS.keySet(), "every kind a rule declares is read, and no other");
+    }
+
+    @Test
+    void theRelatedDataFollowsTheResource() {
+        arm.store(Steps.cache()).storeDiagnosticSettings(Steps.CACHE,
+                Fixtures.items("Microsoft.Insights/diagnosticSettings/2021-05-01-preview_listDiagnosticSettings.json"));
+        ResourceSnapshot read = new ResourceReader().read(arm, com.baselineguard.model.ResourceId.parse(Steps.CACHE),
+                com.baselineguard.model.ResourceType.REDIS).snapshot().orElseThrow();
+        var snapshot = reads(Map.of(), keyVault).load(read, arm).snapshot();
+        assertEquals(1, snapshot.related(RelatedKind.DIAGNOSTIC_SETTINGS).orElseThrow().size());
+        assertEquals(List.of(Kind.GET, Kind.DIAGNOSTIC_SETTINGS, Kind.FIREWALL_RULES, Kind.PRIVATE_ENDPOINT_CONNECTIONS),
+                arm.sent.stream().map(ScriptedArm.Sent::kind).toList(), "the public published cache: its rules need all three");
+    }
+
+    @Test
+    void aListAnsweredWithRetryLaterDefersTheInvocationForAsLongAsTheServerAsked() {
+        arm.answer(Kind.DIAGNOSTIC_SETTINGS, ScriptedArm.error(429, "TooManyRequests", "slow down",
+                java.util.Optional.of(java.time.Duration.ofMinutes(1))));
+        RelatedReads.Loaded loaded = reads(Map.of(), keyVault).load(privateCache(), arm);
+        Verdict deferred = loaded.deferred().orElseThrow();
+        assertEquals(Result.DEFERRED, deferred.result());
+        assertEquals("diagnosticSettings list answered 429 (TooManyRequests: slow down); retried later", deferred.reason());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(1)), deferred.retryAfter());
+        arm.answer(Kind.DIAGNOSTIC_SETTINGS, ScriptedArm.error(503, "ServiceUnavailable", "later"));
+        assertTrue(reads(Map.of(), keyVault).load(privateCache(), arm).deferred().isPresent(), "5xx after the pipeline's retries");
+    }
+
+    @Test
+    void aVaultLookupThatIsRefusedSaysSoAndOneToRetryLaterDefers() {
+        arm.answer(Kind.RESOURCE_GRAPH, ScriptedArm.error(403, "AuthorizationFailed", "no graph"));
+        RelatedReads.Loaded refused = reads(Map.of(), keyVault).load(ResourceSnapshot.of(Steps.cmkAccount()), arm);
+        assertTrue(refused.snapshot().related(RelatedKind.KEY_VAULTS).isEmpty());
+        assertTrue(refused.problems().contains("keyVaults not read: HTTP 403 AuthorizationFailed: no graph"),
+                refused.problems().toString());
+        arm.answer(Kind.RESOURCE_GRAPH, ScriptedArm.error(429, "RateLimiting", "later"));
+        assertTrue(reads(Map.of(), keyVault).load(ResourceSnapshot.of(Steps.cmkAccount()), arm).deferred().isPresent());
     }
 }

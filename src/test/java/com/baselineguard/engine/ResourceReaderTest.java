@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.ScriptedArm.Kind;
-import com.baselineguard.engine.port.KeyVaultGateway;
-import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceType;
-import com.baselineguard.rules.Catalog;
 import com.baselineguard.testing.Fixtures;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class ResourceReaderTest {
 
     private final ScriptedArm arm = new ScriptedArm();
-    private final ResourceReader reader = new ResourceReader(new RelatedReads(Catalog.standard(),
-            Steps.evaluator(Map.of()), KeyVaultGateway.unavailable("not used"), Clock.systemUTC()));
+    private final ResourceReader reader = new ResourceReader();
 
     private ResourceReader.Read read() {
         return reader.read(arm, ResourceId.parse(Steps.CACHE), ResourceType.REDIS);
@@ -74,15 +68,5 @@ class ResourceReaderTest {
         Verdict verdict = ended();
         assertEquals(Result.FAILED, verdict.result());
         assertTrue(verdict.reason().startsWith("ARM answered with a body Baseline Guard cannot read: "), verdict.reason());
-    }
-
-    @Test
-    void theRelatedDataFollowsTheResource() {
-        arm.store(Steps.cache()).storeDiagnosticSettings(Steps.CACHE,
-                Fixtures.items("Microsoft.Insights/diagnosticSettings/2021-05-01-preview_listDiagnosticSettings.json"));
-        var snapshot = reader.withRelated(arm, read().snapshot().orElseThrow()).snapshot();
-        assertEquals(1, snapshot.related(RelatedKind.DIAGNOSTIC_SETTINGS).orElseThrow().size());
-        assertEquals(List.of(Kind.GET, Kind.DIAGNOSTIC_SETTINGS, Kind.FIREWALL_RULES, Kind.PRIVATE_ENDPOINT_CONNECTIONS),
-                arm.sent.stream().map(ScriptedArm.Sent::kind).toList(), "the public published cache: its rules need all three");
     }
 }
