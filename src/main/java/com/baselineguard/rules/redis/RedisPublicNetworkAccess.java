@@ -48,7 +48,7 @@ public final class RedisPublicNetworkAccess extends PropertyRule {
 
     @Override
     protected Optional<String> blocker(ResourceSnapshot resource, RuleSettings settings) {
-        if (resource.string("properties.subnetId").isPresent()) {
+        if (RedisFacts.vnetInjected(resource)) {
             return Optional.of("the cache is injected into a virtual network (properties.subnetId), which cannot"
                     + " use private endpoints");
         }
