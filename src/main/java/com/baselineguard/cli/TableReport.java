@@ -144,7 +144,7 @@ final class TableReport implements ReportWriter {
             out.append("  ");
             pad(out.append(f.rule().id()), f.rule().id(), 10);
             pad(out.append(f.rule().name()), f.rule().name(), 28);
-            String severity = ResourceJson.label(f.rule().severity());
+            String severity = f.rule().severity().label();
             pad(out.append(severity), severity, 14);
             out.append(f.evaluation().reason()).append('\n');
             if (status == ReportedStatus.FAIL) {
@@ -153,7 +153,7 @@ final class TableReport implements ReportWriter {
                 if (color) {
                     out.append(DIM);
                 }
-                out.append("fix: ").append(ResourceJson.label(f.fix().state()));
+                out.append("fix: ").append(f.fix().state().label());
                 if (!f.fix().detail().isEmpty()) {
                     out.append(" - ").append(f.fix().detail());
                 }
