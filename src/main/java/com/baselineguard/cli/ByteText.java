@@ -31,11 +31,6 @@ final class ByteText {
         size = 0;
     }
 
-    /** Drops what came after {@code size}. */
-    void truncate(int size) {
-        this.size = size;
-    }
-
     ByteText append(String text) {
         int length = text.length();
         // A short string of plain ASCII (labels, names, numbers) is copied a character at a time, which

@@ -54,10 +54,6 @@ final class Console {
         return verbosity == Verbosity.VERBOSE;
     }
 
-    boolean quiet() {
-        return verbosity == Verbosity.QUIET;
-    }
-
     /** Always printed. */
     void error(String line) {
         println(line);

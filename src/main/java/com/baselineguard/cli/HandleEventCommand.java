@@ -77,7 +77,7 @@ final class HandleEventCommand implements Callable<Integer> {
             err.println("error: " + file + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "handle-event");
+        LiveProgress progress = new LiveProgress(live.get().composition(), console, "handle-event");
         WorkRunner runner = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress);
         List<ChainReport> reports = new ArrayList<>();
         for (EventIntake.Intake intake : first) {

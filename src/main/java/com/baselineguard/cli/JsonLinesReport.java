@@ -70,7 +70,6 @@ final class JsonLinesReport implements ReportWriter {
     private void endLine() {
         ByteText text = json.text();
         text.append('\n');
-        out.write(text);
-        text.clear();
+        out.take(text);
     }
 }

@@ -80,8 +80,7 @@ final class JsonReport implements ReportWriter {
     }
 
     private void drain() {
-        out.write(json.text());
-        json.text().clear();
+        out.take(json.text());
     }
 
     @Override

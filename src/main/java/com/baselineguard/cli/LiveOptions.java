@@ -81,13 +81,4 @@ final class LiveOptions {
         out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json));
         out.flush();
     }
-
-    /**
-     * The CLI's progress sink: each outcome line on standard error (the record of truth; not with
-     * --quiet), then published to the outcome topic when one is configured (a failed publish is one more
-     * line, never an error), and on a terminal a progress line saying what the command waits on.
-     */
-    static LiveProgress progress(Composition composition, Console console, String command) {
-        return new LiveProgress(composition, console, command);
-    }
 }

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * What the live commands report on standard error while they work: each outcome record as it is
- * made, and on a terminal one progress line: the resource in hand, how many are done, the rate, the
- * time elapsed, and what the command is waiting on.
+ * made (the record of truth; not with --quiet), then published to the outcome topic when one is
+ * configured (a failed publish is one more line, never an error), and on a terminal one progress line:
+ * the resource in hand, how many are done, the rate, the time elapsed, and what the command is waiting on.
  */
 final class LiveProgress implements Consumer<Outcome> {
 

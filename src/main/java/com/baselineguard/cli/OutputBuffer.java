@@ -46,6 +46,12 @@ final class OutputBuffer {
         write(text.bytes(), 0, text.size());
     }
 
+    /** Writes {@code text} and clears it, so the report can fill it again. */
+    void take(ByteText text) {
+        write(text);
+        text.clear();
+    }
+
     void write(byte[] bytes, int offset, int length) {
         if (length > buffer.length - size) {
             drain();

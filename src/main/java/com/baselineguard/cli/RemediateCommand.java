@@ -62,7 +62,7 @@ final class RemediateCommand implements Callable<Integer> {
             err.println("error: " + refusal.get());
             return ExitCodes.BAD_INPUT;
         }
-        LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "remediate");
+        LiveProgress progress = new LiveProgress(live.get().composition(), console, "remediate");
         WorkRunner.Chain chain = new WorkRunner(remediator, live.get().composition().clock(), waiting, progress)
                 .run(remediator.start(resourceId, Trigger.CLI, Optional.empty(), Optional.empty(), dryRun));
         progress.end();

@@ -5,8 +5,6 @@ import com.baselineguard.engine.Finding;
 import com.baselineguard.engine.FixOutlook;
 import com.baselineguard.engine.ReportJson;
 import com.baselineguard.engine.ResourceReport;
-import com.baselineguard.rules.FixClass;
-import com.baselineguard.rules.Severity;
 
 /**
  * One entry of {@code resources[]} written straight out as JSON text ({@link JsonText}): the fields of
@@ -19,11 +17,6 @@ import com.baselineguard.rules.Severity;
  */
 final class ResourceJson {
 
-    // The labels, worked out once: each label() call lower-cases the constant's name anew.
-    private static final String[] SEVERITIES = labels(Severity.values(), Severity::label);
-    private static final String[] FIX_CLASSES = labels(FixClass.values(), FixClass::label);
-    private static final String[] FIX_STATES = labels(FixOutlook.State.values(), FixOutlook.State::label);
-
     /** Per rule id, the constant parts of its findings' text, laid out for {@link #findingDepth}. */
     private final java.util.Map<String, byte[][]> findingText = new java.util.HashMap<>();
     private final byte[][] statuses = new byte[ReportedStatus.values().length][];
@@ -35,26 +28,6 @@ final class ResourceJson {
     private byte[] stepName;
     private byte[] detailName;
     private byte[] findingEnd;
-
-    static String label(Severity severity) {
-        return SEVERITIES[severity.ordinal()];
-    }
-
-    static String label(FixClass fixClass) {
-        return FIX_CLASSES[fixClass.ordinal()];
-    }
-
-    static String label(FixOutlook.State state) {
-        return FIX_STATES[state.ordinal()];
-    }
-
-    private static <E extends Enum<E>> String[] labels(E[] values, java.util.function.Function<E, String> label) {
-        String[] labels = new String[values.length];
-        for (E value : values) {
-            labels[value.ordinal()] = label.apply(value);
-        }
-        return labels;
-    }
 
     /**
      * Writes the entry as the next value of {@code json}.
@@ -122,7 +95,7 @@ final class ResourceJson {
         out.append(modeName);
         out.append(label(modes, finding.mode().ordinal(), finding.mode().label()));
         out.append(rule[1]);
-        out.append(label(states, finding.fix().state().ordinal(), label(finding.fix().state())));
+        out.append(label(states, finding.fix().state().ordinal(), finding.fix().state().label()));
         out.append(stepName);
         if (finding.fix().step().isPresent()) {
             out.append(finding.fix().step().get());
@@ -155,9 +128,9 @@ final class ResourceJson {
         byte[] fixMember = json.lineBreakAt(depth + 2);
         byte[] head = concat("{", member, json.nameAndSeparator("ruleId"), JsonText.quoted(finding.rule().id()),
                 ascii(","), member, json.nameAndSeparator("name"), JsonText.quoted(finding.rule().name()),
-                ascii(","), member, json.nameAndSeparator("severity"), JsonText.quoted(label(finding.rule().severity())),
+                ascii(","), member, json.nameAndSeparator("severity"), JsonText.quoted(finding.rule().severity().label()),
                 ascii(","), member, json.nameAndSeparator("status"));
-        byte[] middle = concat(",", member, json.nameAndSeparator("fixClass"), JsonText.quoted(label(finding.rule().fixClass())),
+        byte[] middle = concat(",", member, json.nameAndSeparator("fixClass"), JsonText.quoted(finding.rule().fixClass().label()),
                 ascii(","), member, json.nameAndSeparator("fix"), ascii("{"), fixMember, json.nameAndSeparator("state"));
         return new byte[][] {head, middle};
     }

@@ -110,8 +110,7 @@ final class SarifReport implements ReportWriter {
     }
 
     private void drain() {
-        out.write(json.text());
-        json.text().clear();
+        out.take(json.text());
     }
 
     @Override

@@ -72,7 +72,7 @@ final class SweepCommand implements Callable<Integer> {
         List<String> targets = subscriptions.isEmpty() ? scopes.subscriptions()
                 : subscriptions.stream().map(String::trim).toList();
         List<String> groups = subscriptions.isEmpty() ? scopes.managementGroups() : List.of();
-        LiveProgress progress = LiveOptions.progress(live.get().composition(), console, "sweep");
+        LiveProgress progress = new LiveProgress(live.get().composition(), console, "sweep");
         List<WorkItem> queued = new ArrayList<>();
         progress.note("reading Azure Resource Graph");
         Sweeper.Summary summary = live.get().composition().sweeper().sweep(targets, groups, dryRun, item -> {

@@ -131,29 +131,28 @@ final class TableReport implements ReportWriter {
         }
         for (Finding f : report.findings()) {
             ReportedStatus status = ReportedStatus.of(f);
+            if (status == ReportedStatus.PASS || status == ReportedStatus.NOT_APPLICABLE) {
+                continue;
+            }
             out.append("  ");
             switch (status) {
                 case FAIL -> pad(paint(out, RED, "FAIL"), "FAIL", STATUS_WIDTH);
                 case INFO -> pad(paint(out, CYAN, "INFO"), "INFO", STATUS_WIDTH);
                 case NOT_EVALUATED -> paint(out, YELLOW, "NOT EVALUATED");
-                default -> {
-                    out.truncate(out.size() - 2);
-                    continue;
-                }
             }
             out.append("  ");
             pad(out.append(f.rule().id()), f.rule().id(), 10);
             pad(out.append(f.rule().name()), f.rule().name(), 28);
-            String severity = ResourceJson.label(f.rule().severity());
+            String severity = f.rule().severity().label();
             pad(out.append(severity), severity, 14);
             out.append(f.evaluation().reason()).append('\n');
             if (status == ReportedStatus.FAIL) {
                 out.append("  ");
-                spaces(out, 15 + 10 + 28 + 14);
+                out.spaces(15 + 10 + 28 + 14);
                 if (color) {
                     out.append(DIM);
                 }
-                out.append("fix: ").append(ResourceJson.label(f.fix().state()));
+                out.append("fix: ").append(f.fix().state().label());
                 if (!f.fix().detail().isEmpty()) {
                     out.append(" - ").append(f.fix().detail());
                 }
@@ -187,11 +186,7 @@ final class TableReport implements ReportWriter {
 
     /** Pads what was just appended ({@code text}) to {@code width} columns, with at least one space. */
     private static void pad(ByteText out, String text, int width) {
-        spaces(out, text.length() >= width ? 1 : width - text.length());
-    }
-
-    private static void spaces(ByteText out, int n) {
-        out.spaces(n);
+        out.spaces(text.length() >= width ? 1 : width - text.length());
     }
 
     private String paint(String code, String text) {

@@ -26,8 +26,10 @@ public final class FixOutlook {
         /** Enforced and unblocked, but the planner could not place it (see detail). */
         NOT_PLANNED;
 
+        private final String label = name().toLowerCase(Locale.ROOT);
+
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return label;
         }
     }
 

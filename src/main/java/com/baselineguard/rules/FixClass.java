@@ -11,7 +11,9 @@ public enum FixClass {
     /** Can break clients (public access off, shared keys off, reboots); audited by default. */
     DISRUPTIVE;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Severity {
     HIGH, MEDIUM, LOW, INFORMATIONAL;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in docs and output, e.g. {@code high}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

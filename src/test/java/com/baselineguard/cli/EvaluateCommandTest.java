@@ -10,6 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,9 +33,18 @@ class EvaluateCommandTest {
     }
 
     static Run run(Map<String, String> env, String... args) {
+        return run(env, InputStream.nullInputStream(), args);
+    }
+
+    /** A run whose {@code -} arguments read {@code stdin}. */
+    static Run run(InputStream stdin, String... args) {
+        return run(Map.of(), stdin, args);
+    }
+
+    private static Run run(Map<String, String> env, InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false, false, stdin);
         return new Run(exit, out.toString(), err.toString());
     }
 

@@ -219,9 +219,8 @@ class ExportScannerTest {
             assertTrue(gson.isPresent(), text);
             assertEquals(1, gson.get().size(), "Gson finds the rule in " + text);
             Optional<List<String>> scanned = byScanner(input, false);
-            if (scanned.isPresent()) {
-                assertEquals(gson, scanned, text);
-            }
+            assertTrue(scanned.isPresent(), "the scanner vouches for " + text);
+            assertEquals(gson, scanned, text);
         }
     }
 

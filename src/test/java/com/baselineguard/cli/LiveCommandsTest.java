@@ -11,8 +11,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** remediate, handle-event and sweep from the command line, against the ARM stand-in. */
 class LiveCommandsTest {
 
-    private static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+    private static final String CACHE = RedisScenarios.CACHE;
 
     @TempDir
     Path dir;
@@ -44,15 +42,8 @@ class LiveCommandsTest {
         live.close();
     }
 
-    private EvaluateCommandTest.Run run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
-        return new EvaluateCommandTest.Run(exit, out.toString(), err.toString());
-    }
-
     private EvaluateCommandTest.Run run(String... args) {
-        return run(live.environment(), args);
+        return EvaluateCommandTest.run(live.environment(), args);
     }
 
     @Test
@@ -203,12 +194,12 @@ class LiveCommandsTest {
     void badConnectionSettingsExitTwo() {
         Map<String, String> env = new HashMap<>(live.environment());
         env.put("AZURE_CLOUD", "Mars");
-        EvaluateCommandTest.Run run = run(env, "remediate", CACHE);
+        EvaluateCommandTest.Run run = EvaluateCommandTest.run(env, "remediate", CACHE);
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("AZURE_CLOUD: 'Mars'"), run.err());
         env.put("AZURE_CLOUD", "AzureCloud");
         env.put("AZURE_RESOURCE_MANAGER_ENDPOINT", "http://127.0.0.1:1");
-        assertTrue(run(env, "remediate", CACHE).err().contains("must be an https:// URL"));
+        assertTrue(EvaluateCommandTest.run(env, "remediate", CACHE).err().contains("must be an https:// URL"));
     }
 
     @Test

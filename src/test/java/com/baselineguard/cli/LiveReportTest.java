@@ -12,12 +12,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveReportTest {
 
-    private static final String CACHE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1";
+    private static final String CACHE = RedisScenarios.CACHE;
     private static final String CACHE_PATH = ".*/Redis/cache1";
 
     @TempDir
@@ -53,15 +50,8 @@ class LiveReportTest {
         live.close();
     }
 
-    private EvaluateCommandTest.Run run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
-        return new EvaluateCommandTest.Run(exit, out.toString(), err.toString());
-    }
-
     private EvaluateCommandTest.Run run(String... args) {
-        return run(live.environment(), args);
+        return EvaluateCommandTest.run(live.environment(), args);
     }
 
     /** The outcome records on standard error, in order. */
@@ -347,8 +337,7 @@ class LiveReportTest {
 
     @Test
     void maxWaitIsPerResourceAndDocumentedInTheHelp() {
-        Map<String, String> env = new HashMap<>(live.environment());
-        EvaluateCommandTest.Run help = run(env, "remediate", "--help");
+        EvaluateCommandTest.Run help = run("remediate", "--help");
         assertTrue(help.out().contains("--max-wait=SECONDS"), help.out());
         assertTrue(help.out().contains("--no-wait"), help.out());
     }
