@@ -69,6 +69,11 @@ param sweepSchedule string = '0 0 */6 * * *'
 @description('Event Grid custom topic endpoint for outcome events (empty: none). Give the identity "EventGrid Data Sender" on that topic.')
 param outcomeTopicEndpoint string = ''
 
+// The app ---------------------------------------------------------------------------------------------
+
+@description('Turn FTP and SCM basic-auth publishing credentials off (azd env set BG_DISABLE_BASIC_PUBLISHING false: the fallback when a region refuses the two policies; docs/deploy.md).')
+param disableBasicPublishingCredentials bool = true
+
 // Event Grid ---------------------------------------------------------------------------------------
 
 @description('Name of an existing Microsoft.Resources.Subscriptions system topic for this subscription, to reuse (a subscription can have only one). Empty: create one.')
@@ -173,6 +178,7 @@ module app 'modules/function-app.bicep' = {
     redisMaxFirewallPublicIps: redisMaxFirewallPublicIps
     sweepSchedule: sweepSchedule
     outcomeTopicEndpoint: outcomeTopicEndpoint
+    disableBasicPublishingCredentials: disableBasicPublishingCredentials
   }
 }
 

@@ -128,6 +128,16 @@ class FlexConsumptionTest {
             assertTrue(policy.find(), name + " publishing policy");
         }
         assertTrue(app.contains("param disableBasicPublishingCredentials bool = true"));
+
+        // The documented fallback (docs/deploy.md): azd env set BG_DISABLE_BASIC_PUBLISHING false.
+        String main = InfraConsistencyTest.read(INFRA.resolve("main.bicep"));
+        assertTrue(main.contains("param disableBasicPublishingCredentials bool = true"), "main.bicep parameter");
+        assertTrue(InfraConsistencyTest.block(main, "module app 'modules/function-app.bicep' = {")
+                .contains("disableBasicPublishingCredentials: disableBasicPublishingCredentials\n"), "passed to the app");
+        assertTrue(InfraConsistencyTest.read(INFRA.resolve("main.parameters.json"))
+                .contains("\"disableBasicPublishingCredentials\": {\n      \"value\": \"${BG_DISABLE_BASIC_PUBLISHING=true}\"\n    }"),
+                "mapped from the azd environment");
+        assertTrue(InfraConsistencyTest.read(Path.of("docs", "deploy.md")).contains("azd env set BG_DISABLE_BASIC_PUBLISHING false"));
     }
 
     /**
