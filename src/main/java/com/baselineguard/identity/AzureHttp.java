@@ -3,17 +3,21 @@ package com.baselineguard.identity;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.RequestRetryCondition;
+import com.baselineguard.engine.port.Replies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The process's one HTTP client (the JDK's, through azure-core-http-jdk-httpclient) for Azure Resource
  * Manager and the managed-identity endpoint: one connection pool and one TLS set-up per process. Made on
  * first use, when the credential or the ARM pipeline is built, never by offline evaluation. Also the one
- * reading of a server's Retry-After (the ARM pipeline's and the SDK clients' retries).
+ * reading of a server's Retry-After (the ARM pipeline's and the SDK clients' retries) and the SDK clients'
+ * retry condition.
  */
 public final class AzureHttp {
 
@@ -60,11 +64,21 @@ public final class AzureHttp {
     /**
      * Whether an answer asks to wait longer than {@code limit} before a retry ({@link #retryAfter}).
      * azure-core's RetryPolicy waits whatever such a header asks; the SDK clients built with
-     * a retry condition use this to hand such an answer back instead of holding the caller for as
+     * {@link #retryUnlessWaitExceeds} use this to hand such an answer back instead of holding the caller for as
      * long as the server asked.
      */
     public static boolean asksToWaitLongerThan(HttpResponse response, Duration limit) {
         return retryAfter(response, Clock.systemUTC()).filter(wait -> wait.compareTo(limit) > 0).isPresent();
+    }
+
+    /**
+     * The retry condition of the SDK clients (Key Vault, Event Grid): a failure to connect (no response) is
+     * retried as azure-core does by default; an answer is retried when the engine's reply table retries its
+     * status at once ({@link Replies#retryAtOnce}) and it does not ask to wait longer than {@code limit}.
+     */
+    public static Predicate<RequestRetryCondition> retryUnlessWaitExceeds(Duration limit) {
+        return c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
+                : Replies.retryAtOnce(c.getResponse().getStatusCode()) && !asksToWaitLongerThan(c.getResponse(), limit);
     }
 
     private static final class Holder {
