@@ -39,7 +39,7 @@ param scopes array = []
 
 // Settings the fixes and rules use ---------------------------------------------------------------
 
-@description('BG_DIAGNOSTICS_WORKSPACE_ID: resource id of the Log Analytics workspace the REDIS-011, BATCH-012 and REDISENT-007 fixes send resource logs to; the identity is granted sharedKeys/action on it (any resource group or subscription of this tenant). Empty: those fixes are blocked (reported, not applied).')
+@description('BG_DIAGNOSTICS_WORKSPACE_ID: full resource id (/subscriptions/{GUID}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{name}, not checked here) of the Log Analytics workspace the REDIS-011, BATCH-012 and REDISENT-007 fixes send resource logs to; the identity is granted sharedKeys/action on it (any resource group or subscription of this tenant; the deployer needs deployments, role-definition and role-assignment rights in that subscription). Empty: those fixes are blocked (reported, not applied).')
 param diagnosticsWorkspaceId string = ''
 
 @description('BG_DIAGNOSTIC_SETTING_NAME: name of the diagnostic setting those fixes create.')
@@ -68,6 +68,11 @@ param sweepSchedule string = '0 0 */6 * * *'
 
 @description('Event Grid custom topic endpoint for outcome events (empty: none). Give the identity "EventGrid Data Sender" on that topic.')
 param outcomeTopicEndpoint string = ''
+
+// The app ---------------------------------------------------------------------------------------------
+
+@description('Turn FTP and SCM basic-auth publishing credentials off (azd env set BG_DISABLE_BASIC_PUBLISHING false: the fallback when a region refuses the two policies; docs/deploy.md).')
+param disableBasicPublishingCredentials bool = true
 
 // Event Grid ---------------------------------------------------------------------------------------
 
@@ -173,6 +178,7 @@ module app 'modules/function-app.bicep' = {
     redisMaxFirewallPublicIps: redisMaxFirewallPublicIps
     sweepSchedule: sweepSchedule
     outcomeTopicEndpoint: outcomeTopicEndpoint
+    disableBasicPublishingCredentials: disableBasicPublishingCredentials
   }
 }
 
@@ -188,7 +194,11 @@ module guardRole 'modules/guard-role.bicep' = {
 // Diagnostic settings that send logs to BG_DIAGNOSTICS_WORKSPACE_ID need sharedKeys/action on that
 // workspace (403 LinkedAuthorizationFailed otherwise): a custom role with that one action, assigned on the
 // workspace only, in whatever subscription and resource group it lives (modules/workspace-access.bicep).
-// The id is checked by its shape here; a placeholder keeps the scope expression valid when it is empty.
+// Nothing here checks the id: its segments give the subscription (below), resource group and name
+// (workspace-access.bicep), so too few segments fail the deployment on an array index and another resource's
+// id fails when the role is assigned; the app refuses anything but a workspace id at start-up (SettingsLoader).
+// The deployer needs deployments and role-definition rights in that subscription (docs/deploy.md). A
+// placeholder keeps the scope expression valid when the id is empty.
 var grantWorkspaceAccess = !empty(diagnosticsWorkspaceId)
 var workspaceIdParts = split(grantWorkspaceAccess ? diagnosticsWorkspaceId : '/subscriptions/${subscription().subscriptionId}/resourceGroups/${groupName}/providers/Microsoft.OperationalInsights/workspaces/none', '/')
 

@@ -22,7 +22,9 @@ param name string
 var functionName = 'OnResourceWrite'
 
 // Exactly com.baselineguard.event.HandledOperations.ALL (InfraConsistencyTest keeps them equal).
-// Event Grid allows 25 advanced-filter values in total per subscription; StringIn ignores case.
+// Event Grid allows "25 advanced filters and 25 filter values across all the filters per Event Grid
+// subscription", and "All string comparisons aren't case-sensitive", StringIn's included
+// (learn.microsoft.com/azure/event-grid/event-filtering, Limitations and Operators).
 // Each is an operation its provider publishes (learn.microsoft.com/azure/role-based-access-control/
 // permissions/databases, .../compute, .../monitor). A diagnostic-setting write on any resource arrives
 // as Microsoft.Insights/diagnosticSettings/write; Microsoft.Cache publishes no provider-scoped form.

@@ -6,8 +6,11 @@
 // subscription, assignable in the workspace's resource group and assigned on the workspace only. Works for
 // a workspace in another resource group or subscription of the same tenant (deployed at that
 // subscription's scope by main.bicep). Action: learn.microsoft.com/azure/role-based-access-control/
-// permissions/monitor (Microsoft.OperationalInsights). Schema: Microsoft.Authorization/roleDefinitions and
-// roleAssignments 2022-04-01 (learn.microsoft.com/azure/templates/microsoft.authorization/roledefinitions).
+// permissions/monitor (Microsoft.OperationalInsights); that it is the one for sending logs to a workspace:
+// learn.microsoft.com/azure/azure-monitor/logs/manage-access (the row "Read the workspace keys to allow
+// sending logs to this workspace": Microsoft.OperationalInsights/workspaces/sharedKeys/action). Schema:
+// Microsoft.Authorization/roleDefinitions and roleAssignments 2022-04-01
+// (learn.microsoft.com/azure/templates/microsoft.authorization/roledefinitions).
 targetScope = 'subscription'
 
 @description('Resource id of the Log Analytics workspace (BG_DIAGNOSTICS_WORKSPACE_ID), in this subscription.')

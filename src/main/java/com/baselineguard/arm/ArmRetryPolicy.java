@@ -1,18 +1,16 @@
 package com.baselineguard.arm;
 
-import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.baselineguard.engine.port.Replies;
+import com.baselineguard.identity.AzureHttp;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
@@ -70,7 +68,7 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
                     Optional<Duration> wait = attempt.failure() != null
                             ? (transport(attempt.failure()) ? waitFor(retries, Optional.empty(), deadline) : Optional.empty())
                             : Replies.retryAtOnce(attempt.response().getStatusCode())
-                                    ? waitFor(retries, retryAfter(attempt.response(), clock), deadline)
+                                    ? waitFor(retries, AzureHttp.retryAfter(attempt.response(), clock), deadline)
                                     : Optional.empty();
                     if (wait.isEmpty()) {
                         return attempt.failure() != null ? Mono.error(attempt.failure()) : Mono.just(attempt.response());
@@ -105,7 +103,6 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
         return Optional.of(wait);
     }
 
-
     private static boolean transport(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof IOException || t instanceof TimeoutException) {
@@ -113,37 +110,5 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
             }
         }
         return false;
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date, or the millisecond variants ARM services send. */
-    static Optional<Duration> retryAfter(HttpResponse response, Clock clock) {
-        for (String name : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
-            String ms = response.getHeaderValue(HttpHeaderName.fromString(name));
-            if (ms != null) {
-                try {
-                    return Optional.of(Duration.ofMillis(Long.parseLong(ms.trim())));
-                } catch (NumberFormatException e) {
-                    // fall through to Retry-After
-                }
-            }
-        }
-        return parseRetryAfter(response.getHeaderValue(HttpHeaderName.RETRY_AFTER), clock);
-    }
-
-    static Optional<Duration> parseRetryAfter(String value, Clock clock) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException | ArithmeticException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (RuntimeException notADate) {
-                return Optional.empty();
-            }
-        }
     }
 }

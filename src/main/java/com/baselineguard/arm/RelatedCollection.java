@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * @param suffix the path below the resource id, starting with {@code /}
  * @param apiVersion the api-version of the list operation
- * @param action the RBAC action ARM checks for the list
+ * @param action the RBAC action ARM checks for the list (LeastPrivilegeTest holds it to the recorded requests)
  */
 public record RelatedCollection(String suffix, String apiVersion, String action) {
 

@@ -9,6 +9,7 @@ import com.azure.core.util.Context;
 import com.baselineguard.engine.port.ArmGateway;
 import com.baselineguard.engine.port.ArmResponse;
 import com.baselineguard.engine.port.ArmUnavailableException;
+import com.baselineguard.identity.AzureHttp;
 import com.baselineguard.model.RelatedKind;
 import com.baselineguard.model.ResourceId;
 import com.baselineguard.model.ResourceType;
@@ -171,7 +172,7 @@ public final class SdkArmGateway implements ArmGateway {
             }
             String text = response.getBodyAsString().block(timeout);
             return new ArmResponse(response.getStatusCode(), parse(text),
-                    ArmRetryPolicy.retryAfter(response, java.time.Clock.systemUTC()),
+                    AzureHttp.retryAfter(response, java.time.Clock.systemUTC()),
                     Optional.ofNullable(response.getHeaderValue(AZURE_ASYNC_OPERATION))
                             .or(() -> Optional.ofNullable(response.getHeaderValue(HttpHeaderName.LOCATION))));
         } catch (ArmUnavailableException e) {

@@ -19,7 +19,9 @@ import java.util.List;
  * so none is listed for it; Microsoft.Batch does publish
  * {@code Microsoft.Batch/batchAccounts/providers/Microsoft.Insights/diagnosticSettings/write}, which is kept.
  *
- * <p>Event Grid compares these names ignoring case (advanced filters are case-insensitive), so an event
+ * <p>Event Grid compares these names ignoring case ("All string comparisons aren't case-sensitive"), and allows
+ * "25 advanced filters and 25 filter values across all the filters per Event Grid subscription"
+ * (learn.microsoft.com/azure/event-grid/event-filtering, Operators and Limitations). So an event
  * spelled {@code microsoft.insights/diagnosticSettings/write}, as activity logs spell it, is delivered too.
  * The code never filters on the operation name: the parser acts on any write to a supported resource or its
  * children, whatever its spelling.

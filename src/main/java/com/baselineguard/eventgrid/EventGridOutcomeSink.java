@@ -11,7 +11,6 @@ import com.azure.messaging.eventgrid.EventGridPublisherClient;
 import com.azure.messaging.eventgrid.EventGridPublisherClientBuilder;
 import com.baselineguard.engine.port.OutcomeEvent;
 import com.baselineguard.engine.port.OutcomeSink;
-import com.baselineguard.engine.port.Replies;
 import com.baselineguard.identity.AzureHttp;
 import java.net.URI;
 import java.time.Duration;
@@ -47,9 +46,7 @@ public final class EventGridOutcomeSink implements OutcomeSink {
                 // command line past its --max-wait: an answer asking to wait longer than the backoff is not retried.
                 .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(1)
                         .setBaseDelay(Duration.ofMillis(200)).setMaxDelay(MAX_RETRY_WAIT))
-                        .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
-                                : Replies.retryAtOnce(c.getResponse().getStatusCode())
-                                        && !AzureHttp.asksToWaitLongerThan(c.getResponse(), MAX_RETRY_WAIT)))
+                        .setShouldRetryCondition(AzureHttp.retryUnlessWaitExceeds(MAX_RETRY_WAIT)))
                 .buildCloudEventPublisherClient();
         return new EventGridOutcomeSink(client, URI.create(endpoint).getHost());
     }

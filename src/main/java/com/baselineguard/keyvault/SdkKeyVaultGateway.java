@@ -17,7 +17,6 @@ import com.azure.security.keyvault.keys.models.KeyVaultKey;
 import com.baselineguard.engine.port.KeyVaultGateway;
 import com.baselineguard.engine.port.KeyVaultResponse;
 import com.baselineguard.engine.port.KeyVaultUnavailableException;
-import com.baselineguard.engine.port.Replies;
 import com.baselineguard.identity.AzureHttp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -133,9 +132,7 @@ public final class SdkKeyVaultGateway implements KeyVaultGateway {
                         // asks for more than the longest backoff is not retried here: it goes back to the engine,
                         // which defers the work, rather than holding the invocation (and the command line's
                         // --max-wait) for as long as the server asked.
-                        .setShouldRetryCondition(c -> c.getResponse() == null ? c.getThrowable() instanceof Exception
-                                : Replies.retryAtOnce(c.getResponse().getStatusCode())
-                                        && !AzureHttp.asksToWaitLongerThan(c.getResponse(), maxRetryWait())));
+                        .setShouldRetryCondition(AzureHttp.retryUnlessWaitExceeds(maxRetryWait())));
         if (customSuffix) {
             builder.disableChallengeResourceVerification();
         }

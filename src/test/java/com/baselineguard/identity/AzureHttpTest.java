@@ -1,5 +1,6 @@
 package com.baselineguard.identity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,13 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -75,5 +79,22 @@ class AzureHttpTest {
         assertFalse(AzureHttp.asksToWaitLongerThan(answer("Retry-After", past), limit));
         assertFalse(AzureHttp.asksToWaitLongerThan(answer("Retry-After", "soon"), limit), "unreadable: the backoff decides");
         assertFalse(AzureHttp.asksToWaitLongerThan(answer("x-other", "1"), limit), "none given");
+    }
+
+    /** The one reading the ARM retry policy and the SDK retry condition share: exact values on a fixed clock. */
+    @Test
+    void retryAfterReadsTheMillisecondHeadersFirstThenSecondsOrADate() {
+        Clock clock = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
+        assertEquals(Optional.of(Duration.ofSeconds(7)), AzureHttp.retryAfter(answer("Retry-After", " 7 "), clock));
+        assertEquals(Optional.of(Duration.ofMillis(1500)), AzureHttp.retryAfter(answer("retry-after-ms", "1500"), clock));
+        assertEquals(Optional.of(Duration.ofMillis(250)), AzureHttp.retryAfter(answer("x-ms-retry-after-ms", "250"), clock));
+        assertEquals(Optional.empty(), AzureHttp.retryAfter(answer("retry-after-ms", "soon"), clock),
+                "an unreadable millisecond header falls through to Retry-After, absent here");
+        assertEquals(Optional.of(Duration.ofSeconds(90)),
+                AzureHttp.retryAfter(answer("Retry-After", "Wed, 01 May 2024 12:01:30 GMT"), clock));
+        assertEquals(Optional.of(Duration.ZERO), AzureHttp.retryAfter(answer("Retry-After", "Wed, 01 May 2024 11:00:00 GMT"), clock),
+                "a date in the past: no wait");
+        assertEquals(Optional.empty(), AzureHttp.retryAfter(answer("Retry-After", " "), clock));
+        assertEquals(Optional.empty(), AzureHttp.retryAfter(answer("x-other", "1"), clock));
     }
 }

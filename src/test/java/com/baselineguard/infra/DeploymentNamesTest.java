@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class DeploymentNamesTest {
 
     static final int ARM_DEPLOYMENT_NAME_MAX = 64;
+    /** Event subscription names: 3-64 characters (resource-name-rules#microsofteventgrid). */
+    static final int EVENT_SUBSCRIPTION_NAME_MAX = 64;
     static final int AZD_ENVIRONMENT_NAME_MAX = 64;
     /** uniqueString() returns 13 characters (learn.microsoft.com/azure/azure-resource-manager/bicep/bicep-functions-string#uniquestring). */
     static final int UNIQUE_STRING_LENGTH = 13;
@@ -74,8 +76,33 @@ class DeploymentNamesTest {
             assertTrue(text.contains("var deploymentSuffix = uniqueString(subscription().id, environmentName)\n"), "same suffix");
         }
         // Event subscription names: 3-64 letters, digits and hyphens (learn.microsoft.com/azure/azure-resource-manager/
-        // management/resource-name-rules#microsofteventgrid); uniqueString is lower-case letters and digits.
-        assertTrue(("baseline-guard-".length() + UNIQUE_STRING_LENGTH) <= 64);
+        // management/resource-name-rules#microsofteventgrid); uniqueString is lower-case letters and digits. Bound
+        // every expression that names one, as read from the templates.
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("main.bicep EVENT_SUBSCRIPTION_NAME", expression(main, "(?m)^output EVENT_SUBSCRIPTION_NAME string = (.+)$"));
+        names.put("eventgrid.bicep eventSubscriptionName", expression(eventGrid, "(?m)^var eventSubscriptionName = (.+)$"));
+        String onboarding = InfraConsistencyTest.read(Path.of("infra", "modules", "subscription-onboarding.bicep"));
+        names.put("subscription-onboarding.bicep eventSubscriptionName",
+                expression(onboarding, "(?m)^param eventSubscriptionName string = (.+)$"));
+        Map<String, String> texts = Map.of("main.bicep", main, "eventgrid.bicep", eventGrid, "subscription-onboarding.bicep", onboarding);
+        names.forEach((where, expression) -> {
+            String text = texts.get(where.substring(0, where.indexOf(' ')));
+            int length = longestValue(text, expression, where);
+            assertTrue(length >= 3 && length <= EVENT_SUBSCRIPTION_NAME_MAX,
+                    where + " can be " + length + " characters; Event Grid allows 3-" + EVENT_SUBSCRIPTION_NAME_MAX);
+            assertTrue(INTERPOLATION.matcher(expression).replaceAll("").matches("'[-A-Za-z0-9]*'"),
+                    where + ": only letters, digits and hyphens: " + expression);
+            for (Matcher m = INTERPOLATION.matcher(expression); m.find(); ) {
+                assertTrue(resolveVariable(text, m.group(1).trim()).startsWith("uniqueString("),
+                        where + ": ${" + m.group(1) + "} is not a uniqueString (letters and digits)");
+            }
+        });
+    }
+
+    private static String expression(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertTrue(m.find(), "no " + pattern);
+        return m.group(1).trim();
     }
 
     /** The bound computed here would have caught the old hook name baseline-guard-eventgrid-${AZURE_ENV_NAME}. */

@@ -80,18 +80,7 @@ class FlexConsumptionTest {
     void noTemplateSetsADeprecatedSitePropertyOrAppSetting() {
         List<String> found = new ArrayList<>();
         for (Path file : deployedFiles()) {
-            String code = withoutComments(file);
-            for (String property : DEPRECATED_SITE_PROPERTIES) {
-                // A Bicep object key (quoted or not), in any casing: ARM property names are case-insensitive.
-                if (Pattern.compile("(?im)^\\s*'?" + Pattern.quote(property) + "'?\\s*:").matcher(code).find()) {
-                    found.add(file + ": " + property);
-                }
-            }
-            for (String setting : DEPRECATED_APP_SETTINGS) {
-                if (Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(setting) + "(?![A-Za-z0-9_])").matcher(code).find()) {
-                    found.add(file + ": " + setting);
-                }
-            }
+            deprecatedNamesIn(withoutComments(file)).forEach(name -> found.add(file + ": " + name));
         }
         assertEquals(List.of(), found, "Flex Consumption refuses or ignores these");
     }
@@ -99,11 +88,30 @@ class FlexConsumptionTest {
     @Test
     void theScanWouldCatchTheOldFtpsStateAndAnAppSetting() {
         String old = "    siteConfig: {\n      minTlsVersion: '1.2'\n      ftpsState: 'Disabled'\n    }\n";
-        assertTrue(Pattern.compile("(?im)^\\s*'?ftpsState'?\\s*:").matcher(old).find());
-        assertTrue(Pattern.compile("(?i)(?<![A-Za-z0-9_])FUNCTIONS_EXTENSION_VERSION(?![A-Za-z0-9_])")
-                .matcher("<name>FUNCTIONS_EXTENSION_VERSION</name>").find());
-        assertFalse(Pattern.compile("(?im)^\\s*'?isReserved'?\\s*:").matcher("  properties: {\n    reserved: true\n").find(),
+        assertEquals(List.of("ftpsState"), deprecatedNamesIn(old));
+        assertEquals(List.of("ftpsState"), deprecatedNamesIn("  'FTPSSTATE': 'Disabled'\n"), "quoted, in any casing");
+        assertEquals(List.of("FUNCTIONS_EXTENSION_VERSION"), deprecatedNamesIn("<name>FUNCTIONS_EXTENSION_VERSION</name>"));
+        assertEquals(List.of(), deprecatedNamesIn("  properties: {\n    reserved: true\n"),
                 "the plan's reserved: true (Linux) is not the site's isReserved");
+        assertEquals(List.of(), deprecatedNamesIn("BG_FUNCTIONS_WORKER_RUNTIME_X: 'y'\n"), "a longer name is not the setting");
+    }
+
+    /** A Bicep object key (quoted or not), in any casing: ARM property names are case-insensitive. */
+    static Pattern sitePropertyKey(String property) {
+        return Pattern.compile("(?im)^\\s*'?" + Pattern.quote(property) + "'?\\s*:");
+    }
+
+    /** The setting's name as a whole word (not part of a longer name), in any casing. */
+    static Pattern appSettingName(String setting) {
+        return Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(setting) + "(?![A-Za-z0-9_])");
+    }
+
+    /** The deprecated site properties and app settings a text carries, sorted: what the scan reports. */
+    static List<String> deprecatedNamesIn(String code) {
+        List<String> found = new ArrayList<>();
+        DEPRECATED_SITE_PROPERTIES.stream().filter(p -> sitePropertyKey(p).matcher(code).find()).forEach(found::add);
+        DEPRECATED_APP_SETTINGS.stream().filter(s -> appSettingName(s).matcher(code).find()).forEach(found::add);
+        return found.stream().sorted().toList();
     }
 
     @Test
@@ -128,6 +136,16 @@ class FlexConsumptionTest {
             assertTrue(policy.find(), name + " publishing policy");
         }
         assertTrue(app.contains("param disableBasicPublishingCredentials bool = true"));
+
+        // The documented fallback (docs/deploy.md): azd env set BG_DISABLE_BASIC_PUBLISHING false.
+        String main = InfraConsistencyTest.read(INFRA.resolve("main.bicep"));
+        assertTrue(main.contains("param disableBasicPublishingCredentials bool = true"), "main.bicep parameter");
+        assertTrue(InfraConsistencyTest.block(main, "module app 'modules/function-app.bicep' = {")
+                .contains("disableBasicPublishingCredentials: disableBasicPublishingCredentials\n"), "passed to the app");
+        assertTrue(InfraConsistencyTest.read(INFRA.resolve("main.parameters.json"))
+                .contains("\"disableBasicPublishingCredentials\": {\n      \"value\": \"${BG_DISABLE_BASIC_PUBLISHING=true}\"\n    }"),
+                "mapped from the azd environment");
+        assertTrue(InfraConsistencyTest.read(Path.of("docs", "deploy.md")).contains("azd env set BG_DISABLE_BASIC_PUBLISHING false"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.baselineguard.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.baselineguard.arm.ArmActions;
 import com.baselineguard.arm.RelatedCollection;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ArmActions.ALL is exactly what the code does: every gateway method is driven against the stand-in
  * for every supported type, each recorded request is mapped (method + path shape) to the RBAC action
- * ARM checks for it, and the set must equal the declared one.
+ * ARM checks for it, and the set must equal the declared one. The action each RelatedCollection names is
+ * the one its list requests map to.
  */
 class LeastPrivilegeTest {
 
@@ -40,8 +42,16 @@ class LeastPrivilegeTest {
                 gateway.get(id);
                 ResourceType type = ResourceType.fromArmType(id.type()).orElseThrow();
                 for (RelatedKind kind : RelatedKind.values()) {
-                    if (RelatedCollection.of(type, kind).isPresent()) {
+                    Optional<RelatedCollection> collection = RelatedCollection.of(type, kind);
+                    if (collection.isPresent()) {
+                        int before = live.arm.requests().size();
                         gateway.listRelated(id, kind, Optional.empty());
+                        List<Request> listed = live.arm.requests().subList(before, live.arm.requests().size());
+                        assertFalse(listed.isEmpty(), type + " " + kind + " sent no request");
+                        for (Request request : listed) {
+                            assertEquals(collection.get().action(), action(request),
+                                    "RelatedCollection's action for " + type + " " + kind + " vs the request " + request.path());
+                        }
                     }
                 }
                 gateway.patch(id, Fixtures.parse("{\"tags\":{\"a\":\"b\"}}").getAsJsonObject(), Optional.empty());
