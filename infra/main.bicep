@@ -192,7 +192,7 @@ module guardRole 'modules/guard-role.bicep' = {
 }
 
 // Diagnostic settings that send logs to BG_DIAGNOSTICS_WORKSPACE_ID need sharedKeys/action on that
-// workspace (403 LinkedAuthorizationFailed otherwise): a custom role with that one action, assigned on the
+// workspace (403 LinkedAuthorizationFailed otherwise): a custom role with that action and workspaces/read, assigned on the
 // workspace only, in whatever subscription and resource group it lives (modules/workspace-access.bicep).
 // Nothing here checks the id: its segments give the subscription (below), resource group and name
 // (workspace-access.bicep), so too few segments fail the deployment on an array index and another resource's

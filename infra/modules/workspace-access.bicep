@@ -2,7 +2,9 @@
 // diagnostic setting names a Log Analytics workspace, ARM also checks the caller's
 // Microsoft.OperationalInsights/workspaces/sharedKeys/action on that workspace (a linked-scope check) and
 // answers 403 LinkedAuthorizationFailed without it; the REDIS-011, BATCH-012 and REDISENT-007 fixes
-// write such settings. Least privilege: a custom role with that one action, defined in the workspace's
+// write such settings. Least privilege: a custom role with that action and workspaces/read (the pair Manage
+// access's "Example 2" grants so that a principal can "use it as a destination for diagnostic settings"; read
+// alone discloses the workspace's configuration, no data), defined in the workspace's
 // subscription, assignable in the workspace's resource group and assigned on the workspace only. Works for
 // a workspace in another resource group or subscription of the same tenant (deployed at that
 // subscription's scope by main.bicep). Action: learn.microsoft.com/azure/role-based-access-control/
@@ -28,6 +30,7 @@ var workspaceResourceGroup = workspaceIdParts[4]
 var workspaceName = workspaceIdParts[8]
 
 var workspaceActions = [
+  'Microsoft.OperationalInsights/workspaces/read'
   'Microsoft.OperationalInsights/workspaces/sharedKeys/action'
 ]
 

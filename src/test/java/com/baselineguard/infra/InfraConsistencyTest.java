@@ -118,13 +118,15 @@ class InfraConsistencyTest {
 
     /**
      * A diagnostic setting to a Log Analytics workspace needs Microsoft.OperationalInsights/workspaces/sharedKeys/action
-     * on that workspace (403 LinkedAuthorizationFailed otherwise). The grant is that one action, on that workspace only,
+     * on that workspace (403 LinkedAuthorizationFailed otherwise). The grant is that action and workspaces/read (Learn,
+     * Manage access to Log Analytics workspaces, custom role example 2), on that workspace only,
      * in the workspace's own subscription and resource group, and only when BG_DIAGNOSTICS_WORKSPACE_ID is set.
      */
     @Test
     void theDiagnosticsWorkspaceGrantIsTheSharedKeysActionOnThatWorkspaceOnly() {
         String access = read(MODULES.resolve("workspace-access.bicep"));
-        assertEquals(List.of("Microsoft.OperationalInsights/workspaces/sharedKeys/action"), strings(block(access, "var workspaceActions = [")));
+        assertEquals(List.of("Microsoft.OperationalInsights/workspaces/read",
+                "Microsoft.OperationalInsights/workspaces/sharedKeys/action"), strings(block(access, "var workspaceActions = [")));
         String permissions = block(access, "permissions: [");
         assertTrue(permissions.matches("(?s).*\\bactions: workspaceActions\\b.*"));
         for (String none : List.of("notActions", "dataActions", "notDataActions")) {
