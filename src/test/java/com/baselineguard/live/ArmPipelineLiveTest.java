@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Remediator;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;
@@ -14,7 +12,6 @@ import com.baselineguard.testing.arm.Request;
 import com.baselineguard.testing.arm.TokenRequest;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +39,7 @@ class ArmPipelineLiveTest {
     }
 
     private Outcome handle() {
-        Remediator remediator = live.composition().remediator();
-        return remediator.handle(remediator.start(FaultsLiveTest.CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return live.remediate(FaultsLiveTest.CACHE, false);
     }
 
     @Test

@@ -53,7 +53,7 @@ public class FaultsLiveTest {
     }
 
     private Outcome handle(Remediator remediator) {
-        return remediator.handle(remediator.start(CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return LiveHarness.remediate(remediator, CACHE, false);
     }
 
     private long answered(String method, int status) {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Finding;
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.rules.Status;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
@@ -20,7 +18,6 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +45,7 @@ class RelatedReadsLiveTest {
     }
 
     private Outcome handle(String id) {
-        Remediator remediator = live.composition().remediator();
-        return remediator.handle(remediator.start(id, Trigger.HTTP, Optional.empty(), Optional.empty(), true));
+        return live.remediate(id, true);
     }
 
     static Map<String, String> statuses(List<Finding> findings) {
@@ -211,8 +207,7 @@ class RelatedReadsLiveTest {
                 + " scope(s) '" + workspace + "' (respectively) or the linked scope(s) are invalid.";
         live.arm.inject(Fault.on("PUT", ".*/diagnosticSettings/.*").status(403).error("LinkedAuthorizationFailed", message)
                 .always());
-        Remediator remediator = live.composition().remediator();
-        Outcome outcome = remediator.handle(remediator.start(CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.FAILED, outcome.result(), outcome.reason());
         assertTrue(outcome.reason().contains("Microsoft.OperationalInsights/workspaces/sharedKeys/action"), outcome.reason());
         assertTrue(outcome.reason().contains(workspace), outcome.reason());
