@@ -193,24 +193,16 @@ class RelatedReadsLiveTest {
 
     @Test
     void aRefusedLinkToTheWorkspaceNamesThePermissionAndTheWorkspace() {
-        String workspace = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/"
-                + "Microsoft.OperationalInsights/workspaces/central";
-        live.with("BG_DIAGNOSTICS_WORKSPACE_ID", workspace);
+        live.with("BG_DIAGNOSTICS_WORKSPACE_ID", LiveScenarios.WORKSPACE);
         JsonObject cache = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
         cache.getAsJsonObject("properties").addProperty("publicNetworkAccess", "Disabled");
         live.store(cache);
-        // ARM's wording for a diagnostic setting whose writer lacks sharedKeys/action on the destination workspace.
-        String message = "The client '" + Fault.CLIENT_ID + "' with object id '" + Fault.OBJECT_ID + "' has permission to"
-                + " perform action 'Microsoft.Insights/diagnosticSettings/write' on scope '" + CACHE
-                + "/providers/Microsoft.Insights/diagnosticSettings/baseline-guard'; however, it does not have permission"
-                + " to perform action(s) 'Microsoft.OperationalInsights/workspaces/sharedKeys/action' on the linked"
-                + " scope(s) '" + workspace + "' (respectively) or the linked scope(s) are invalid.";
-        live.arm.inject(Fault.on("PUT", ".*/diagnosticSettings/.*").status(403).error("LinkedAuthorizationFailed", message)
-                .always());
+        live.arm.inject(Fault.on("PUT", ".*/diagnosticSettings/.*").status(403)
+                .error("LinkedAuthorizationFailed", LiveScenarios.linkedAuthorizationFailed()).always());
         Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.FAILED, outcome.result(), outcome.reason());
         assertTrue(outcome.reason().contains("Microsoft.OperationalInsights/workspaces/sharedKeys/action"), outcome.reason());
-        assertTrue(outcome.reason().contains(workspace), outcome.reason());
+        assertTrue(outcome.reason().contains(LiveScenarios.WORKSPACE), outcome.reason());
         assertFalse(outcome.reason().startsWith("permission missing: Microsoft.Insights/diagnosticSettings/write"),
                 outcome.reason());
     }
