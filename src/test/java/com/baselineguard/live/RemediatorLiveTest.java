@@ -11,6 +11,7 @@ import com.baselineguard.engine.Result;
 import com.baselineguard.engine.WorkItem;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
+import com.baselineguard.testing.RedisScenarios;
 import com.baselineguard.testing.arm.Fault;
 import com.google.gson.JsonObject;
 import java.util.List;
@@ -65,12 +66,7 @@ class RemediatorLiveTest {
     @Test
     void withTheDiagnosticRuleOffACompliantPrivateCacheCostsExactlyOneRead() {
         live.with("BG_RULE_MODE_REDIS_011", "off");
-        JsonObject cache = cache("2024-11-01_RedisCacheCreate.json");
-        cache.getAsJsonObject("properties").addProperty("publicNetworkAccess", "Disabled");
-        cache.getAsJsonObject("properties").add("privateEndpointConnections", Fixtures.json(
-                "Microsoft.Cache/redis/privateEndpointConnections/2024-11-01_RedisCacheListPrivateEndpointConnections.json")
-                .getAsJsonObject().getAsJsonArray("value"));
-        live.store(cache);
+        live.store(RedisScenarios.privateCache(CACHE));
         Outcome outcome = live.remediate(CACHE, false);
         assertEquals(1, outcome.armCalls());
         assertEquals(1, live.arm.requests().size());
