@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;
 import com.baselineguard.testing.arm.Request;
@@ -29,7 +28,7 @@ class ArmPipelineLiveTest {
     @BeforeEach
     void start() {
         live = LiveHarness.start();
-        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+        live.store(FaultsLiveTest.cache());
         live.arm.settleAfterGets(FaultsLiveTest.CACHE, 0);
     }
 

@@ -43,7 +43,7 @@ public class FaultsLiveTest {
     @BeforeEach
     void start() {
         live = LiveHarness.start();
-        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+        live.store(cache());
         live.arm.settleAfterGets(CACHE, 0);
     }
 

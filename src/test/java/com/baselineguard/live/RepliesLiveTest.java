@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.baselineguard.engine.Action;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Result;
-import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +27,7 @@ class RepliesLiveTest {
     @BeforeEach
     void start() {
         live = LiveHarness.start();
-        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+        live.store(FaultsLiveTest.cache());
         live.arm.settleAfterGets(CACHE, 0);
     }
 
