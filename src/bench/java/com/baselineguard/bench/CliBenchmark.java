@@ -215,8 +215,8 @@ public final class CliBenchmark {
         Files.deleteIfExists(log);
         rows.add(new Row(String.format(Locale.ROOT, "evaluate %,d resources, --format json: heap in use after a collection"
                 + " (most of the run) / heap in use before one (the young generation filled) / collections", size),
-                String.format(Locale.ROOT, "%d MB / %d MB / %d (RSS of this run %.0f MB)", mostAfter, mostBefore, collections,
-                        run.peakRssKb() / 1024.0), "flat across sizes", ""));
+                String.format(Locale.ROOT, "%d MB / %d MB / %d (RSS of this run %s)", mostAfter, mostBefore, collections,
+                        megabytes(run.peakRssKb())), "flat across sizes", ""));
     }
 
     /** @param budget whether the row is held to the budget (the README's command) or shown for comparison */
@@ -224,20 +224,24 @@ public final class CliBenchmark {
         double median = median(measured.stream().map(Measurement::wallSeconds).toList());
         double best = measured.stream().mapToDouble(Measurement::wallSeconds).min().orElse(Double.NaN);
         long rss = measured.stream().mapToLong(Measurement::peakRssKb).max().orElse(0);
+        // A 0 is a run whose peak RSS was not read (no GNU time, and polling /proc missed it): the most is then unknown.
+        boolean rssMeasured = !measured.isEmpty() && measured.stream().allMatch(m -> m.peakRssKb() > 0);
         List<Double> cpu = measured.stream().flatMap(m -> m.cpuSeconds().stream()).toList();
         double others = median(measured.stream().map(Measurement::othersBusy).toList());
         boolean exits = measured.stream().allMatch(m -> m.exit() == 0 || m.exit() == 1);
-        String value = String.format(Locale.ROOT, "%.2f s (best %.2f s) / %.0f MB%s; other work on the machine: %.0f %%",
-                median, best, rss / 1024.0, cpu.isEmpty() ? "" : String.format(Locale.ROOT, " / CPU %.2f s", median(cpu)),
-                others * 100);
+        String value = String.format(Locale.ROOT, "%.2f s (best %.2f s) / %s%s; other work on the machine: %.0f %%",
+                median, best, rssMeasured ? megabytes(rss) : "peak RSS not measured",
+                cpu.isEmpty() ? "" : String.format(Locale.ROOT, " / CPU %.2f s", median(cpu)), others * 100);
         String limits = "";
         String verdict;
         Double seconds = SECONDS.get(size);
         if (seconds != null) {
             limits = String.format(Locale.ROOT, "<= %.0f s, <= 400 MB", seconds);
-            boolean within = exits && median <= seconds && rss <= RSS_BUDGET_KB;
-            verdict = budget ? verdict(within, figure.replace("--format ", "") + " within " + limits)
-                    : within ? "(within)" : "(over)";
+            boolean timely = exits && median <= seconds;
+            boolean within = timely && rssMeasured && rss <= RSS_BUDGET_KB;
+            verdict = budget ? verdict(within, figure.replace("--format ", "") + " within " + limits
+                    + (rssMeasured ? "" : " (peak RSS not measured)"))
+                    : within ? "(within)" : timely && !rssMeasured ? "(peak RSS not measured)" : "(over)";
         } else {
             verdict = exits ? "" : verdict(false, figure + " exits 0 or 1");
         }
@@ -327,6 +331,12 @@ public final class CliBenchmark {
         }
     }
 
+    /** A peak RSS as the rows show it; 0 is a figure that was not read. */
+    private static String megabytes(long kb) {
+        return kb > 0 ? String.format(Locale.ROOT, "%.0f MB", kb / 1024.0) : "not measured";
+    }
+
+    /** The process's peak RSS from /proc, or 0 where it cannot be read (no /proc, or the process just ended). */
     private static long vmHwmKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

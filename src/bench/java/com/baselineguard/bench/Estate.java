@@ -108,9 +108,7 @@ final class Estate {
     private List<JsonObject> generate(int size, int every, List<JsonObject> others) {
         List<JsonObject> resources = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            boolean other = every > 0 && i % every == every - 1;
-            List<JsonObject> pool = other ? others : settled;
-            resources.add(rename(pool.get(i % pool.size()).deepCopy(), i));
+            resources.add(resource(i, every, others, settled));
         }
         return resources;
     }
@@ -125,7 +123,7 @@ final class Estate {
         try (java.io.Writer out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
             if (jsonLines) {
                 for (int i = 0; i < size; i++) {
-                    out.write(resource(i, nonCompliantEvery).toString());
+                    out.write(resource(i, nonCompliantEvery, nonCompliant, compliant).toString());
                     out.write('\n');
                 }
                 return;
@@ -135,16 +133,17 @@ final class Estate {
             json.beginObject().name("value").beginArray();
             com.google.gson.Gson gson = new com.google.gson.Gson();
             for (int i = 0; i < size; i++) {
-                gson.toJson(resource(i, nonCompliantEvery), json);
+                gson.toJson(resource(i, nonCompliantEvery, nonCompliant, compliant), json);
             }
             json.endArray().endObject();
             json.flush();
         }
     }
 
-    private JsonObject resource(int i, int nonCompliantEvery) {
-        boolean bad = nonCompliantEvery > 0 && i % nonCompliantEvery == nonCompliantEvery - 1;
-        List<JsonObject> pool = bad ? nonCompliant : compliant;
+    /** The {@code i}-th resource: every {@code every}-th one (0: none) from {@code others}, the rest from {@code base}. */
+    private static JsonObject resource(int i, int every, List<JsonObject> others, List<JsonObject> base) {
+        boolean other = every > 0 && i % every == every - 1;
+        List<JsonObject> pool = other ? others : base;
         return rename(pool.get(i % pool.size()).deepCopy(), i);
     }
 

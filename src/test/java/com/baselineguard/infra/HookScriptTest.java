@@ -3,7 +3,6 @@ package com.baselineguard.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -18,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runs the POSIX hooks (infra/hooks/*.sh) as azd would, with a fake {@code az} (and {@code azd}) first on
- * PATH: each test checks the hook's messages, exit code and what it asked az to do. The fakes log every
- * call; their answers are set through FAKE_* variables. The PowerShell hooks cannot run here (no pwsh);
- * they follow the same steps and messages.
+ * Runs the POSIX hooks (infra/hooks/*.sh) as azd would, with a fake {@code az} (and {@code azd}) on a PATH that
+ * holds nothing else but links to the few tools the hooks call, so the tests run, and "az is not installed" holds,
+ * on a machine with the Azure CLI too. Each test checks the hook's messages, exit code and what it asked az to do.
+ * The fakes log every call; their answers are set through FAKE_* variables. The PowerShell hooks cannot run here
+ * (no pwsh); they follow the same steps and messages.
  */
 class HookScriptTest {
 
@@ -64,21 +66,38 @@ class HookScriptTest {
             exit 0
             """;
 
+    /**
+     * The only programs the hooks and the fakes run besides az and azd (the rest are shell built-ins). PATH holds the
+     * fakes and links to these, nothing else, so an Azure CLI installed on the machine is never reached.
+     */
+    private static final List<String> TOOLS = List.of("sh", "bash", "cat", "cp", "cut", "dirname", "grep", "head", "mktemp",
+            "rm", "sleep", "tail", "tr");
+
     @TempDir
     Path dir;
     private Path bin;
+    private Path tools;
     private Path log;
 
     @BeforeEach
     void fakes() throws IOException {
-        for (String tool : List.of("az", "azd")) {
-            for (String base : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
-                assumeTrue(!Files.exists(Path.of(base, tool)), "a real " + tool + " is on the base PATH");
-            }
-        }
         bin = Files.createDirectory(dir.resolve("bin"));
+        tools = Files.createDirectory(dir.resolve("tools"));
+        for (String tool : TOOLS) {
+            Path real = Stream.of("/usr/bin", "/bin").map(base -> Path.of(base, tool)).filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the hooks need " + tool + " in /usr/bin or /bin"));
+            Files.createSymbolicLink(tools.resolve(tool), real);
+        }
         log = dir.resolve("calls.log");
         Files.writeString(log, "");
+    }
+
+    /** The links go before @TempDir's clean-up, which warns about every link that leaves the directory. */
+    @AfterEach
+    void unlinkTools() throws IOException {
+        for (String tool : TOOLS) {
+            Files.deleteIfExists(tools.resolve(tool));
+        }
     }
 
     private void install(String tool, String script) throws IOException {
@@ -107,9 +126,9 @@ class HookScriptTest {
     }
 
     private Run run(String shell, String hook, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(shell, "infra/hooks/" + hook);
+        ProcessBuilder builder = new ProcessBuilder(tools.resolve(shell).toString(), "infra/hooks/" + hook);
         builder.environment().clear();
-        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().put("PATH", bin + ":" + tools);
         builder.environment().put("HOME", dir.toString());
         builder.environment().put("FAKE_LOG", log.toString());
         builder.environment().put("FAKE_DIR", dir.toString());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.google.gson.JsonElement;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -36,10 +34,8 @@ class WorkbookTest {
         JsonObject record;
         try (LiveHarness live = LiveHarness.start()) {
             live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
-            var remediator = live.composition().remediator();
-            Outcome outcome = remediator.handle(remediator.start(
-                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1",
-                    Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+            Outcome outcome = live.remediate(
+                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
             record = outcome.toJson();
         }
         JsonObject finding = record.getAsJsonArray("findings").get(0).getAsJsonObject();

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Remediator;
-import com.baselineguard.engine.Trigger;
-import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;
 import com.baselineguard.testing.arm.Request;
 import com.baselineguard.testing.arm.TokenRequest;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +28,7 @@ class ArmPipelineLiveTest {
     @BeforeEach
     void start() {
         live = LiveHarness.start();
-        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+        live.store(FaultsLiveTest.cache());
         live.arm.settleAfterGets(FaultsLiveTest.CACHE, 0);
     }
 
@@ -42,8 +38,7 @@ class ArmPipelineLiveTest {
     }
 
     private Outcome handle() {
-        Remediator remediator = live.composition().remediator();
-        return remediator.handle(remediator.start(FaultsLiveTest.CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return live.remediate(FaultsLiveTest.CACHE, false);
     }
 
     @Test

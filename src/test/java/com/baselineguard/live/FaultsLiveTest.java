@@ -43,7 +43,7 @@ public class FaultsLiveTest {
     @BeforeEach
     void start() {
         live = LiveHarness.start();
-        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+        live.store(cache());
         live.arm.settleAfterGets(CACHE, 0);
     }
 
@@ -53,7 +53,7 @@ public class FaultsLiveTest {
     }
 
     private Outcome handle(Remediator remediator) {
-        return remediator.handle(remediator.start(CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return LiveHarness.remediate(remediator, CACHE, false);
     }
 
     private long answered(String method, int status) {

@@ -8,7 +8,6 @@ import com.baselineguard.engine.Finding;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.engine.WorkItem;
 import com.baselineguard.rules.Status;
 import com.baselineguard.testing.Fixtures;
@@ -17,7 +16,6 @@ import com.baselineguard.testing.keyvault.KeyVaultStandIn;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,7 @@ class KeyVaultLiveTest {
     }
 
     private Outcome handle(Remediator remediator) {
-        return remediator.handle(remediator.start(accountId, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return LiveHarness.remediate(remediator, accountId, false);
     }
 
     private static Finding batch010(Outcome outcome) {

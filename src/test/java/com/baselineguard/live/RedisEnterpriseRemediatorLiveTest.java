@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.google.gson.JsonObject;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +33,7 @@ class RedisEnterpriseRemediatorLiveTest {
     }
 
     private Outcome handle(String id) {
-        Remediator remediator = live.composition().remediator();
-        return remediator.handle(remediator.start(id, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return live.remediate(id, false);
     }
 
     /** The published 2025-07-01 cluster (Succeeded, Running) with an obsolete minimum TLS version. */

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Finding;
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.rules.Status;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
@@ -20,7 +18,6 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +45,7 @@ class RelatedReadsLiveTest {
     }
 
     private Outcome handle(String id) {
-        Remediator remediator = live.composition().remediator();
-        return remediator.handle(remediator.start(id, Trigger.HTTP, Optional.empty(), Optional.empty(), true));
+        return live.remediate(id, true);
     }
 
     static Map<String, String> statuses(List<Finding> findings) {
@@ -197,25 +193,16 @@ class RelatedReadsLiveTest {
 
     @Test
     void aRefusedLinkToTheWorkspaceNamesThePermissionAndTheWorkspace() {
-        String workspace = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/"
-                + "Microsoft.OperationalInsights/workspaces/central";
-        live.with("BG_DIAGNOSTICS_WORKSPACE_ID", workspace);
+        live.with("BG_DIAGNOSTICS_WORKSPACE_ID", LiveScenarios.WORKSPACE);
         JsonObject cache = Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheCreate.json").getAsJsonObject();
         cache.getAsJsonObject("properties").addProperty("publicNetworkAccess", "Disabled");
         live.store(cache);
-        // ARM's wording for a diagnostic setting whose writer lacks sharedKeys/action on the destination workspace.
-        String message = "The client '" + Fault.CLIENT_ID + "' with object id '" + Fault.OBJECT_ID + "' has permission to"
-                + " perform action 'Microsoft.Insights/diagnosticSettings/write' on scope '" + CACHE
-                + "/providers/Microsoft.Insights/diagnosticSettings/baseline-guard'; however, it does not have permission"
-                + " to perform action(s) 'Microsoft.OperationalInsights/workspaces/sharedKeys/action' on the linked"
-                + " scope(s) '" + workspace + "' (respectively) or the linked scope(s) are invalid.";
-        live.arm.inject(Fault.on("PUT", ".*/diagnosticSettings/.*").status(403).error("LinkedAuthorizationFailed", message)
-                .always());
-        Remediator remediator = live.composition().remediator();
-        Outcome outcome = remediator.handle(remediator.start(CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        live.arm.inject(Fault.on("PUT", ".*/diagnosticSettings/.*").status(403)
+                .error("LinkedAuthorizationFailed", LiveScenarios.linkedAuthorizationFailed()).always());
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.FAILED, outcome.result(), outcome.reason());
         assertTrue(outcome.reason().contains("Microsoft.OperationalInsights/workspaces/sharedKeys/action"), outcome.reason());
-        assertTrue(outcome.reason().contains(workspace), outcome.reason());
+        assertTrue(outcome.reason().contains(LiveScenarios.WORKSPACE), outcome.reason());
         assertFalse(outcome.reason().startsWith("permission missing: Microsoft.Insights/diagnosticSettings/write"),
                 outcome.reason());
     }

@@ -8,14 +8,13 @@ import com.baselineguard.engine.Action;
 import com.baselineguard.engine.Outcome;
 import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
-import com.baselineguard.engine.Trigger;
 import com.baselineguard.engine.WorkItem;
 import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
+import com.baselineguard.testing.RedisScenarios;
 import com.baselineguard.testing.arm.Fault;
 import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,6 @@ class RemediatorLiveTest {
         return live.composition().remediator();
     }
 
-    private Outcome handle(Remediator remediator, String id, boolean dryRun) {
-        return remediator.handle(remediator.start(id, Trigger.HTTP, Optional.empty(), Optional.empty(), dryRun));
-    }
-
     private JsonObject cache(String fixture) {
         return Fixtures.json("Microsoft.Cache/redis/" + fixture).getAsJsonObject();
     }
@@ -52,7 +47,7 @@ class RemediatorLiveTest {
     @Test
     void aPublicCacheWithNothingToFixCostsOneReadPlusTheListsItsRulesNeed() {
         live.store(cache("2024-11-01_RedisCacheCreate.json"));
-        Outcome outcome = handle(remediator(), CACHE, false);
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.AUDITED, outcome.result(), outcome.reason());
         assertEquals(4, outcome.armCalls());
         assertEquals(List.of(CACHE, CACHE + "/providers/Microsoft.Insights/diagnosticSettings",
@@ -71,13 +66,8 @@ class RemediatorLiveTest {
     @Test
     void withTheDiagnosticRuleOffACompliantPrivateCacheCostsExactlyOneRead() {
         live.with("BG_RULE_MODE_REDIS_011", "off");
-        JsonObject cache = cache("2024-11-01_RedisCacheCreate.json");
-        cache.getAsJsonObject("properties").addProperty("publicNetworkAccess", "Disabled");
-        cache.getAsJsonObject("properties").add("privateEndpointConnections", Fixtures.json(
-                "Microsoft.Cache/redis/privateEndpointConnections/2024-11-01_RedisCacheListPrivateEndpointConnections.json")
-                .getAsJsonObject().getAsJsonArray("value"));
-        live.store(cache);
-        Outcome outcome = handle(remediator(), CACHE, false);
+        live.store(RedisScenarios.privateCache(CACHE));
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(1, outcome.armCalls());
         assertEquals(1, live.arm.requests().size());
         assertEquals("2024-11-01", live.arm.requests().get(0).apiVersion());
@@ -87,7 +77,7 @@ class RemediatorLiveTest {
     void safeFixesArePatchedWithExactlyThePlannedPropertiesAndVerifiedLater() {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
         Remediator remediator = remediator();
-        Outcome first = handle(remediator, CACHE, false);
+        Outcome first = LiveHarness.remediate(remediator, CACHE, false);
         assertEquals(Result.REMEDIATED, first.result(), first.reason());
         assertEquals(1, live.patches().size());
         assertEquals(Fixtures.parse("{\"properties\":{\"enableNonSslPort\":false,\"minimumTlsVersion\":\"1.2\"}}"),
@@ -116,8 +106,8 @@ class RemediatorLiveTest {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
         live.arm.settleAfterGets(CACHE, 0);
         Remediator remediator = remediator();
-        handle(remediator, CACHE, false);
-        Outcome again = handle(remediator, CACHE, false);
+        LiveHarness.remediate(remediator, CACHE, false);
+        Outcome again = LiveHarness.remediate(remediator, CACHE, false);
         assertEquals(1, live.patches().size());
         assertTrue(again.actions().isEmpty());
     }
@@ -125,7 +115,7 @@ class RemediatorLiveTest {
     @Test
     void aDryRunPlansButNeverWrites() {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
-        Outcome outcome = handle(remediator(), CACHE, true);
+        Outcome outcome = live.remediate(CACHE, true);
         assertEquals(Result.AUDITED, outcome.result());
         assertEquals(0, live.patches().size());
         assertTrue(outcome.actions().stream().allMatch(a -> a.status() == Action.Status.PLANNED));
@@ -135,7 +125,7 @@ class RemediatorLiveTest {
     @Test
     void aBusyResourceIsDeferredWithoutAWrite() {
         live.store(cache("2020-06-01_RedisCacheGet.json"));
-        Outcome outcome = handle(remediator(), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
+        Outcome outcome = live.remediate("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", false);
         assertEquals(Result.DEFERRED, outcome.result());
         assertTrue(outcome.reason().contains("Creating"), outcome.reason());
         assertEquals(0, live.patches().size());
@@ -144,7 +134,7 @@ class RemediatorLiveTest {
 
     @Test
     void aMissingResourceIsGone() {
-        Outcome outcome = handle(remediator(), CACHE, false);
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.GONE, outcome.result());
         assertEquals(1, outcome.armCalls());
         assertTrue(outcome.followUp().isEmpty());
@@ -154,7 +144,7 @@ class RemediatorLiveTest {
     void aRefusedPermissionFailsNamingTheAction() {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
         live.arm.inject(Fault.on("PATCH", ".*").authorizationFailed("Microsoft.Cache/redis/write"));
-        Outcome outcome = handle(remediator(), CACHE, false);
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.FAILED, outcome.result());
         assertTrue(outcome.reason().contains("permission missing: Microsoft.Cache/redis/write"), outcome.reason());
         assertTrue(outcome.followUp().isEmpty(), "no retry storm");
@@ -165,7 +155,7 @@ class RemediatorLiveTest {
     void aConflictDefersTheWork() {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
         live.arm.inject(Fault.on("PATCH", ".*").conflict("The resource is busy processing a previous update request."));
-        Outcome outcome = handle(remediator(), CACHE, false);
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.DEFERRED, outcome.result(), outcome.reason());
         assertTrue(outcome.followUp().isPresent());
     }
@@ -174,7 +164,7 @@ class RemediatorLiveTest {
     void aBadRequestFailsWithArmsCodeAndMessage() {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
         live.arm.inject(Fault.on("PATCH", ".*").badRequest("BadRequest", "properties.minimumTlsVersion cannot be updated"));
-        Outcome outcome = handle(remediator(), CACHE, false);
+        Outcome outcome = live.remediate(CACHE, false);
         assertEquals(Result.FAILED, outcome.result());
         assertTrue(outcome.reason().contains("BadRequest: properties.minimumTlsVersion cannot be updated"), outcome.reason());
         assertTrue(outcome.actions().stream().allMatch(a -> a.status() == Action.Status.FAILED));
@@ -185,7 +175,7 @@ class RemediatorLiveTest {
         JsonObject account = Fixtures.json("Microsoft.Batch/batchAccounts/2025-06-01_BatchAccountGet.json").getAsJsonObject();
         String id = live.store(account);
         live.arm.settleAfterGets(id, 0);
-        Outcome outcome = handle(remediator(), id, false);
+        Outcome outcome = live.remediate(id, false);
         assertEquals(Result.REMEDIATED, outcome.result(), outcome.reason());
         assertEquals(Fixtures.parse("{\"identity\":{\"type\":\"SystemAssigned\"}}"), live.patches().get(0).json());
         assertEquals("2025-06-01", live.patches().get(0).apiVersion());
@@ -200,7 +190,7 @@ class RemediatorLiveTest {
         String id = live.store(pool);
         live.with("BG_RULE_MODE_BPOOL_004", "enforce").with("BG_RULE_MODE_BPOOL_005", "enforce")
                 .with("BG_RULE_MODE_BPOOL_006", "enforce");
-        Outcome outcome = handle(remediator(), id, false);
+        Outcome outcome = live.remediate(id, false);
         assertEquals(0, live.patches().size(), "no body that could drop extensions[].protectedSettings");
         String record = outcome.toJson().toString();
         assertTrue(record.contains("extension 'batchextension1' can hold protectedSettings"), record);
@@ -211,7 +201,7 @@ class RemediatorLiveTest {
         live.with("BG_SCOPES", "/subscriptions/11111111-1111-1111-1111-111111111111");
         Remediator remediator = remediator();
         assertTrue(remediator.refusal(CACHE).orElseThrow().contains("outside the configured scopes"));
-        Outcome outcome = handle(remediator, CACHE, false);
+        Outcome outcome = LiveHarness.remediate(remediator, CACHE, false);
         assertEquals(Result.SKIPPED, outcome.result());
         assertEquals(0, live.arm.requests().size());
     }
@@ -219,7 +209,7 @@ class RemediatorLiveTest {
     @Test
     void theOutcomeRecordHasEveryDocumentedField() {
         live.store(cache("2024-11-01_RedisCacheUpdate.json"));
-        JsonObject record = handle(remediator(), CACHE, false).toJson();
+        JsonObject record = live.remediate(CACHE, false).toJson();
         for (String field : List.of("schemaVersion", "outcomeId", "trigger", "eventId", "correlationId", "resourceId",
                 "resourceType", "mode", "attempt", "result", "reason", "findings", "actions", "durationMs", "armCalls",
                 "followUpNotBefore")) {

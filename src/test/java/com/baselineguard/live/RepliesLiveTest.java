@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.baselineguard.engine.Action;
 import com.baselineguard.engine.Outcome;
-import com.baselineguard.engine.Remediator;
 import com.baselineguard.engine.Result;
-import com.baselineguard.engine.Trigger;
-import com.baselineguard.testing.Fixtures;
 import com.baselineguard.testing.LiveHarness;
 import com.baselineguard.testing.arm.Fault;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,7 @@ class RepliesLiveTest {
     @BeforeEach
     void start() {
         live = LiveHarness.start();
-        live.store(Fixtures.json("Microsoft.Cache/redis/2024-11-01_RedisCacheUpdate.json").getAsJsonObject());
+        live.store(FaultsLiveTest.cache());
         live.arm.settleAfterGets(CACHE, 0);
     }
 
@@ -41,8 +37,7 @@ class RepliesLiveTest {
     }
 
     private Outcome handle() {
-        Remediator remediator = live.composition().remediator();
-        return remediator.handle(remediator.start(CACHE, Trigger.HTTP, Optional.empty(), Optional.empty(), false));
+        return live.remediate(CACHE, false);
     }
 
     @Test

@@ -1,11 +1,15 @@
 package com.baselineguard.testing;
 
 import com.baselineguard.app.Composition;
+import com.baselineguard.engine.Outcome;
+import com.baselineguard.engine.Remediator;
+import com.baselineguard.engine.Trigger;
 import com.baselineguard.testing.arm.ArmStandIn;
 import com.baselineguard.testing.arm.ManagedIdentityEnvironment;
 import com.google.gson.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The production object graph (real Azure SDK pipeline, DefaultAzureCredential over the managed
@@ -50,6 +54,16 @@ public final class LiveHarness implements AutoCloseable {
     /** A fresh composition over the current settings. */
     public Composition composition() {
         return Composition.fromEnvironment(environment);
+    }
+
+    /** Runs the first work item of an HTTP-triggered remediation of a resource (no event id, no correlation id). */
+    public static Outcome remediate(Remediator remediator, String resourceId, boolean dryRun) {
+        return remediator.handle(remediator.start(resourceId, Trigger.HTTP, Optional.empty(), Optional.empty(), dryRun));
+    }
+
+    /** {@link #remediate(Remediator, String, boolean)} with a fresh composition's remediator. */
+    public Outcome remediate(String resourceId, boolean dryRun) {
+        return remediate(composition().remediator(), resourceId, dryRun);
     }
 
     /** Stores a fixture in the stand-in (or a variant of one) and returns its id. */
